@@ -1,0 +1,55 @@
+import type { LogLevel } from '../store/types.ts'
+
+/** A task source from `registry.sources[]`, with its URI resolved to an absolute path. */
+export interface RegistrySourceConfig {
+  name: string
+  /** The URI as written (`file://./sample/js-tasks`). */
+  uri: string
+  /** Absolute folder path for file:// sources. */
+  path: string
+  watchForChanges: boolean
+  autoReload: boolean
+}
+
+export interface LogSinkConfig {
+  type: 'console' | 'file'
+  level: LogLevel
+  /** json lines instead of text. */
+  json: boolean
+  /** file sinks only: absolute path, rotation size in bytes and kept backups. */
+  path?: string
+  maxSize?: number
+  maxBackups?: number
+}
+
+/**
+ * The fully defaulted, frozen configuration every component receives. Only src/config reads files,
+ * flags and the environment to produce it. `raw` keeps the validated YAML tree (snake_case) for the
+ * sections later components own (mcp.*, server.*), so nothing the guide documents is dropped.
+ */
+export interface Config {
+  /** Absolute path of the config file, or null when running on defaults. */
+  file: string | null
+  /** Folder that relative paths in the config resolve against (the config file's folder, or cwd). */
+  baseDir: string
+  database: {
+    /** `sqlite:ratchet.db`, `sqlite::memory:` or `sqlite:/abs/path.db` as written. */
+    url: string
+    /** Absolute file path, or ':memory:'. */
+    path: string
+  }
+  registry: { sources: RegistrySourceConfig[] }
+  logging: { level: LogLevel; sinks: LogSinkConfig[] }
+  workers: { count: number; restartOnFailure: boolean; maxQueue: number }
+  execution: {
+    /** Seconds: the cap for any per-call timeout, and the default timeout. */
+    maxExecutionTime: number
+    maxMemoryMb: number
+    validateSchemas: boolean
+  }
+  mcp: {
+    /** Seconds; caps MCP calls' timeouts (mcp.security.max_execution_time). */
+    maxExecutionTime: number
+  }
+  raw: Record<string, unknown>
+}
