@@ -1,0 +1,263 @@
+/**
+ * The engine: turns "run task T with input I" into a durable execution record. It validates input and
+ * output against the task's schemas, queues work (bounded), hands it to the worker pool, streams logs,
+ * progress and trace spans into the store, and resolves only once the final record is committed.
+ */
+import { AppError } from '../errors.ts'
+import type { ExecutionError, ExecutionProgress, ExecutionRecord, ExecutionStatus, LogEntry, Store, TraceSpan } from '../store/types.ts'
+import type { HttpMock, TaskPackage } from '../tasks/types.ts'
+import { compileSchema, formatSchemaErrors } from '../tasks/schema.ts'
+import type { Pool, RunOutcome } from '../pool/pool.ts'
+import type { Logger } from '../lib/logger.ts'
+import { createMemoryQueue, type ExecutionQueue } from './queue.ts'
+
+export interface EngineOptions {
+  /** Seconds: default and cap for per-call timeouts (execution.max_execution_time). */
+  maxExecutionTime: number
+  maxQueue: number
+  validateSchemas: boolean
+  maxOutputBytes?: number
+}
+
+export interface ExecuteRequest {
+  task: TaskPackage
+  input: unknown
+  /** Seconds; capped by maxExecutionTime. */
+  timeout?: number
+  /** Who asked: cli, mcp, http, test. */
+  source: string
+  attempt?: number
+  mocks?: HttpMock[]
+  onProgress?: (progress: ExecutionProgress) => void
+}
+
+export type EngineEvent =
+  | { type: 'queued' | 'started'; execution: ExecutionRecord }
+  | { type: 'progress'; executionId: string; progress: ExecutionProgress }
+  | { type: 'log'; executionId: string; entries: LogEntry[] }
+  | { type: 'finished'; execution: ExecutionRecord }
+
+export interface Submitted {
+  id: string
+  /** Resolves with the committed terminal record (never rejects for task failures). */
+  done: Promise<ExecutionRecord>
+}
+
+interface Pending {
+  id: string
+  record: ExecutionRecord
+  request: ExecuteRequest
+  inputJson: string
+  timeoutMs: number
+  resolve: (record: ExecutionRecord) => void
+  logSeq: number
+  spans: TraceSpan[]
+}
+
+export interface Engine {
+  /** Queues an execution and returns its id at once; `done` settles when it is finished and stored. */
+  submit(request: ExecuteRequest): Submitted
+  /** Runs to completion: the committed terminal record. */
+  execute(request: ExecuteRequest): Promise<ExecutionRecord>
+  /** Cancels a queued or running execution; false if it is unknown or already finished. */
+  cancel(id: string, reason?: string): boolean
+  subscribe(listener: (event: EngineEvent) => void): () => void
+  stats(): { queued: number; running: number; capacity: number }
+  close(options?: { graceMs?: number }): Promise<void>
+}
+
+export function createEngine(deps: { store: Store; pool: Pool; logger: Logger; queue?: ExecutionQueue<Pending> }, options: EngineOptions): Engine {
+  const { store, pool, logger } = deps
+  const queue = deps.queue ?? createMemoryQueue<Pending>(options.maxQueue)
+  const running = new Map<string, Pending>()
+  const listeners = new Set<(event: EngineEvent) => void>()
+  const maxOutputBytes = options.maxOutputBytes ?? 16 * 1024 * 1024
+  let closing = false
+
+  const emit = (event: EngineEvent) => {
+    for (const listener of listeners) {
+      try {
+        listener(event)
+      } catch (error) {
+        logger.error('engine event listener failed', { error: String(error) })
+      }
+    }
+  }
+
+  const finish = async (pending: Pending, status: ExecutionStatus, patch: Partial<ExecutionRecord>): Promise<void> => {
+    const record = pending.record
+    Object.assign(record, patch, { status })
+    if (!record.completedAt) record.completedAt = new Date().toISOString()
+    store.updateExecution(record.id, { status, output: record.output, error: record.error ?? null, startedAt: record.startedAt, completedAt: record.completedAt, durationMs: record.durationMs ?? null, progress: record.progress ?? null })
+    if (pending.spans.length > 0) store.appendSpans(pending.spans)
+    try {
+      await store.commit()
+    } catch (error) {
+      logger.error('could not store the result of an execution', { executionId: record.id, error: String(error) })
+    }
+    running.delete(record.id)
+    emit({ type: 'finished', execution: { ...record } })
+    pending.resolve({ ...record })
+  }
+
+  const validate = (schema: TaskPackage['inputSchema'], value: unknown, label: 'input' | 'output'): ExecutionError | null => {
+    if (!options.validateSchemas || schema === null) return null
+    const validator = compileSchema(schema)
+    if (validator.check(value)) return null
+    const errors = validator.errors(value)
+    return {
+      type: 'ValidationError',
+      code: label === 'input' ? 'INPUT_INVALID' : 'OUTPUT_INVALID',
+      message: `The ${label} does not match the task's ${label} schema: ${formatSchemaErrors(errors)}`,
+      details: { errors },
+    }
+  }
+
+  const pump = () => {
+    while (pool.hasIdle()) {
+      const pending = queue.take()
+      if (!pending) return
+      start(pending)
+    }
+  }
+
+  const start = (pending: Pending) => {
+    const { record, request } = pending
+    running.set(record.id, pending)
+    const outcome = pool.run({
+      id: record.id,
+      task: request.task,
+      input: pending.inputJson,
+      attempt: record.attempt,
+      timeoutMs: pending.timeoutMs,
+      maxOutputBytes,
+      mocks: request.mocks,
+      onStart(startedAt) {
+        record.status = 'running'
+        record.startedAt = new Date(startedAt).toISOString()
+        store.updateExecution(record.id, { status: 'running', startedAt: record.startedAt })
+        emit({ type: 'started', execution: { ...record } })
+      },
+      onLogs(logs) {
+        const entries: LogEntry[] = logs.map((log) => ({ executionId: record.id, seq: pending.logSeq++, level: log.level, message: log.message, data: log.data, ts: log.ts }))
+        store.appendLogs(entries)
+        emit({ type: 'log', executionId: record.id, entries })
+      },
+      onProgress(progress) {
+        record.progress = progress
+        store.updateExecution(record.id, { progress })
+        request.onProgress?.(progress)
+        emit({ type: 'progress', executionId: record.id, progress })
+      },
+      onSpan(span) {
+        pending.spans.push({ ...span, executionId: record.id, parentId: span.parentId ?? 'execution' })
+      },
+    })
+    outcome.then((result) => settle(pending, result), (error) => {
+      void finish(pending, 'failed', { error: { type: 'InternalError', code: 'INTERNAL', message: `The engine failed while running this execution: ${String(error)}` } })
+    })
+  }
+
+  const settle = async (pending: Pending, result: RunOutcome) => {
+    const { record, request } = pending
+    const startMs = result.startedAt
+    record.startedAt ??= new Date(startMs).toISOString()
+    record.durationMs = result.durationMs
+    let status: ExecutionStatus = result.status
+    if (result.status === 'completed') {
+      const invalid = validate(request.task.outputSchema, result.output, 'output')
+      if (invalid) {
+        status = 'failed'
+        record.error = { ...invalid, details: { ...(invalid.details as object), output: result.output } }
+      } else {
+        record.output = result.output
+      }
+    } else {
+      record.error = result.error
+    }
+    pending.spans.unshift({
+      executionId: record.id,
+      spanId: 'execution',
+      parentId: null,
+      name: `execute ${request.task.name}`,
+      kind: 'execution',
+      startMs,
+      durationMs: result.durationMs,
+      status: status === 'completed' ? 'ok' : 'error',
+      attributes: { task: request.task.name, version: request.task.version, attempt: record.attempt, status, loadMs: result.loadMs },
+    })
+    await finish(pending, status, {})
+  }
+
+  pool.onIdle(pump)
+
+  const submit = (request: ExecuteRequest): Submitted => {
+    if (closing) throw new AppError('SHUTTING_DOWN', 'The server is shutting down and accepts no new executions', { hint: 'Retry once it is back.' })
+    if (queue.size >= queue.capacity) {
+      throw new AppError('BUSY', `The execution queue is full (${queue.capacity} waiting)`, { data: { capacity: queue.capacity }, hint: 'Retry shortly, or raise workers.max_queue / workers.count.' })
+    }
+    const maxSec = options.maxExecutionTime
+    if (request.timeout !== undefined && (!Number.isFinite(request.timeout) || request.timeout <= 0)) {
+      throw new AppError('BAD_INPUT', `timeout must be a positive number of seconds, got ${JSON.stringify(request.timeout)}`)
+    }
+    const timeoutSec = Math.min(request.timeout ?? maxSec, maxSec)
+    const id = Bun.randomUUIDv7()
+    const record: ExecutionRecord = {
+      id,
+      taskName: request.task.name,
+      taskVersion: request.task.version,
+      taskChecksum: request.task.checksum,
+      input: request.input,
+      status: 'queued',
+      error: null,
+      queuedAt: new Date().toISOString(),
+      attempt: request.attempt ?? 1,
+      source: request.source,
+    }
+    let inputJson: string
+    try {
+      inputJson = JSON.stringify(request.input ?? null)
+    } catch (error) {
+      throw new AppError('BAD_INPUT', `The input is not JSON: ${(error as Error).message}`)
+    }
+    store.createExecution(record)
+    let resolve!: (r: ExecutionRecord) => void
+    const done = new Promise<ExecutionRecord>((r) => (resolve = r))
+    const pending: Pending = { id, record, request, inputJson, timeoutMs: timeoutSec * 1000, resolve, logSeq: 0, spans: [] }
+    emit({ type: 'queued', execution: { ...record } })
+    const invalid = validate(request.task.inputSchema, request.input, 'input')
+    if (invalid) {
+      void finish(pending, 'failed', { error: invalid, durationMs: 0 })
+      return { id, done }
+    }
+    queue.offer(pending)
+    pump()
+    return { id, done }
+  }
+
+  return {
+    submit,
+    execute: (request) => submit(request).done,
+    cancel(id, reason = 'cancelled by request') {
+      const waiting = queue.remove(id)
+      if (waiting) {
+        void finish(waiting, 'cancelled', { error: { type: 'Cancelled', code: 'CANCELLED', reason: 'cancelled', message: `The execution was cancelled before it started: ${reason}` } })
+        return true
+      }
+      return running.has(id) ? pool.cancel(id, reason) : false
+    },
+    subscribe(listener) {
+      listeners.add(listener)
+      return () => listeners.delete(listener)
+    },
+    stats: () => ({ queued: queue.size, running: running.size, capacity: queue.capacity }),
+    async close({ graceMs = 5000 } = {}) {
+      closing = true
+      for (let waiting = queue.take(); waiting; waiting = queue.take()) {
+        await finish(waiting, 'cancelled', { error: { type: 'ShuttingDown', code: 'CANCELLED', reason: 'shutdown', message: 'The server shut down before this execution started.' } })
+      }
+      await pool.close({ graceMs })
+      await store.commit()
+    },
+  }
+}

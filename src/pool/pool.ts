@@ -1,0 +1,318 @@
+/**
+ * A warm pool of Bun worker subprocesses. Each worker runs one execution at a time; the pool enforces
+ * the per-execution timeout (SIGKILL), the per-worker memory cap (RSS polled from /proc), cancellation,
+ * and replaces any worker that dies, so one bad task never takes the pool down.
+ */
+import { mkdtempSync, rmSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { Subprocess } from 'bun'
+import type { ExecutionError, TraceSpan } from '../store/types.ts'
+import type { HttpMock, TaskPackage } from '../tasks/types.ts'
+import type { FromWorker, WorkerLog } from './protocol.ts'
+import { workerCommand } from './worker-command.ts'
+import type { Logger } from '../lib/logger.ts'
+
+export interface PoolOptions {
+  count: number
+  restartOnFailure: boolean
+  maxMemoryMb: number
+  logger: Logger
+  /** Override of the worker command (tests). */
+  command?: string[]
+  /** Grace period between a cancel request and killing the worker. */
+  cancelGraceMs?: number
+  memoryPollMs?: number
+}
+
+export interface RunRequest {
+  id: string
+  task: TaskPackage
+  /** JSON text of the input. */
+  input: string
+  attempt: number
+  timeoutMs: number
+  maxOutputBytes: number
+  mocks?: HttpMock[]
+  onStart?: (startedAt: number) => void
+  onLogs?: (logs: WorkerLog[]) => void
+  onProgress?: (progress: { progress: number; total?: number; message?: string }) => void
+  onSpan?: (span: Omit<TraceSpan, 'executionId'>) => void
+}
+
+export type RunOutcome =
+  | { status: 'completed'; output: unknown; startedAt: number; durationMs: number; loadMs: number }
+  | { status: 'failed' | 'timed_out' | 'cancelled'; error: ExecutionError; startedAt: number; durationMs: number; loadMs: number }
+
+interface Slot {
+  n: number
+  proc: Subprocess<'ignore', 'ignore', 'pipe'>
+  dir: string
+  ready: boolean
+  loaded: Set<string>
+  job: Job | null
+  /** Why we are killing it, if we are. */
+  killReason: null | { status: 'timed_out' | 'cancelled' | 'failed'; error: ExecutionError }
+}
+
+interface Job {
+  request: RunRequest
+  resolve: (outcome: RunOutcome) => void
+  startedAt: number
+  timer: ReturnType<typeof setTimeout>
+  cancelTimer?: ReturnType<typeof setTimeout>
+  cancelled?: string
+}
+
+export interface Pool {
+  /** True when a ready worker is free. */
+  hasIdle(): boolean
+  /** Runs on an idle worker; throws if none is idle (the engine's queue decides who goes next). */
+  run(request: RunRequest): Promise<RunOutcome>
+  /** Asks the task to stop (its context.signal aborts), then kills the worker after a grace period. */
+  cancel(id: string, reason: string): boolean
+  /** Called whenever a worker becomes free. */
+  onIdle(listener: () => void): void
+  /** Resolves once `count` workers are ready. */
+  ready(): Promise<void>
+  stats(): { workers: number; ready: number; busy: number; restarts: number; pids: number[] }
+  close(options?: { graceMs?: number }): Promise<void>
+}
+
+export function createPool(options: PoolOptions): Pool {
+  const { logger } = options
+  const command = options.command ?? workerCommand()
+  const cancelGraceMs = options.cancelGraceMs ?? 500
+  const slots: Slot[] = []
+  const idleListeners: Array<() => void> = []
+  let readyWaiters: Array<() => void> = []
+  let restarts = 0
+  let closing = false
+  let spawnFailures = 0
+  let seq = 0
+
+  const notifyIdle = () => {
+    for (const listener of idleListeners) listener()
+  }
+
+  const spawnWorker = (): Slot => {
+    const dir = mkdtempSync(join(tmpdir(), 'ratchet-worker-'))
+    const slot = { n: ++seq } as Slot
+    const proc = Bun.spawn({
+      cmd: command,
+      cwd: dir,
+      // The worker sees none of the server's environment.
+      env: { PATH: '/usr/local/bin:/usr/bin:/bin', HOME: dir, TMPDIR: dir, LANG: 'C.UTF-8' },
+      stdio: ['ignore', 'ignore', 'pipe'],
+      serialization: 'json',
+      ipc: (message: FromWorker) => onMessage(slot, message),
+      onExit: (_proc, exitCode, signalCode) => onExit(slot, exitCode, signalCode),
+    })
+    Object.assign(slot, { proc, dir, ready: false, loaded: new Set<string>(), job: null, killReason: null })
+    void pipeStderr(slot)
+    slots.push(slot)
+    return slot
+  }
+
+  const pipeStderr = async (slot: Slot) => {
+    const decoder = new TextDecoder()
+    try {
+      for await (const chunk of slot.proc.stderr) {
+        const text = decoder.decode(chunk).trimEnd()
+        if (text) logger.debug('worker stderr', { worker: slot.proc.pid, text: text.slice(0, 4000) })
+      }
+    } catch {
+      // The stream closes with the process.
+    }
+  }
+
+  const onMessage = (slot: Slot, message: FromWorker) => {
+    if (message.t === 'ready') {
+      slot.ready = true
+      spawnFailures = 0
+      if (slots.filter((s) => s.ready).length >= options.count) {
+        const waiters = readyWaiters
+        readyWaiters = []
+        for (const w of waiters) w()
+      }
+      notifyIdle()
+      return
+    }
+    const job = slot.job
+    if (!job || job.request.id !== message.id) return
+    switch (message.t) {
+      case 'logs':
+        job.request.onLogs?.(message.logs)
+        break
+      case 'progress':
+        job.request.onProgress?.({ progress: message.progress, total: message.total, message: message.message })
+        break
+      case 'span':
+        job.request.onSpan?.(message.span)
+        break
+      case 'result': {
+        slot.loaded.add(job.request.task.checksum)
+        let outcome: RunOutcome
+        if (job.cancelled) {
+          outcome = { status: 'cancelled', error: cancelledError(job.cancelled), startedAt: message.startedAt, durationMs: message.durationMs, loadMs: message.loadMs }
+        } else if (message.ok) {
+          outcome = { status: 'completed', output: JSON.parse(message.output), startedAt: message.startedAt, durationMs: message.durationMs, loadMs: message.loadMs }
+        } else {
+          outcome = { status: 'failed', error: message.error, startedAt: message.startedAt, durationMs: message.durationMs, loadMs: message.loadMs }
+        }
+        settle(slot, outcome)
+        notifyIdle()
+        break
+      }
+    }
+  }
+
+  const settle = (slot: Slot, outcome: RunOutcome) => {
+    const job = slot.job
+    if (!job) return
+    clearTimeout(job.timer)
+    if (job.cancelTimer) clearTimeout(job.cancelTimer)
+    slot.job = null
+    job.resolve(outcome)
+  }
+
+  const onExit = (slot: Slot, exitCode: number | null, signalCode: string | null) => {
+    slots.splice(slots.indexOf(slot), 1)
+    rmSync(slot.dir, { recursive: true, force: true })
+    const job = slot.job
+    if (job) {
+      const elapsed = Date.now() - job.startedAt
+      const outcome: RunOutcome = slot.killReason
+        ? { status: slot.killReason.status, error: slot.killReason.error, startedAt: job.startedAt, durationMs: elapsed, loadMs: 0 }
+        : {
+            status: 'failed',
+            error: {
+              type: 'WorkerCrashed',
+              code: 'WORKER_CRASHED',
+              reason: 'worker_crashed',
+              message: `The worker process running this task exited unexpectedly (${signalCode ? `signal ${signalCode}` : `exit code ${exitCode}`}). Other executions were not affected; a new worker replaced it.`,
+            },
+            startedAt: job.startedAt,
+            durationMs: elapsed,
+            loadMs: 0,
+          }
+      settle(slot, outcome)
+    }
+    if (closing) return
+    if (!slot.ready) spawnFailures++
+    if (!slot.killReason) logger.warn('worker exited', { pid: slot.proc.pid, exitCode, signal: signalCode, busy: Boolean(job) })
+    if (!options.restartOnFailure && !slot.killReason) return
+    restarts++
+    // A worker that cannot even start must not turn into a spawn loop.
+    const delay = spawnFailures === 0 ? 0 : Math.min(5000, 50 * 2 ** spawnFailures)
+    if (spawnFailures > 0) logger.error('worker failed to start; retrying', { attempt: spawnFailures, delayMs: delay, command: command.join(' ') })
+    setTimeout(() => { if (!closing) spawnWorker() }, delay)
+  }
+
+  const kill = (slot: Slot, reason: NonNullable<Slot['killReason']>) => {
+    if (slot.killReason) return
+    slot.killReason = reason
+    slot.proc.kill('SIGKILL')
+  }
+
+  const pollMemory = setInterval(() => {
+    const limit = options.maxMemoryMb * 1024 * 1024
+    for (const slot of slots) {
+      const rss = readRss(slot.proc.pid)
+      if (rss > limit && !slot.killReason) {
+        logger.warn('worker over its memory cap; killing it', { pid: slot.proc.pid, rssMb: Math.round(rss / 1048576), maxMemoryMb: options.maxMemoryMb })
+        kill(slot, {
+          status: 'failed',
+          error: {
+            type: 'ResourceExhausted',
+            code: 'RESOURCE_EXHAUSTED',
+            reason: 'resource_exhausted',
+            message: `The task used more than the ${options.maxMemoryMb} MB memory cap (execution.max_memory_mb), so its worker was stopped. Reduce the data held in memory or raise the cap.`,
+            details: { rssMb: Math.round(rss / 1048576), maxMemoryMb: options.maxMemoryMb },
+          },
+        })
+      }
+    }
+  }, options.memoryPollMs ?? 50)
+
+  for (let i = 0; i < options.count; i++) spawnWorker()
+
+  return {
+    hasIdle: () => !closing && slots.some((s) => s.ready && !s.job && !s.killReason),
+    run(request) {
+      const slot = slots.find((s) => s.ready && !s.job && !s.killReason)
+      if (!slot || closing) throw new Error('no idle worker')
+      return new Promise<RunOutcome>((resolve) => {
+        const startedAt = Date.now()
+        const timer = setTimeout(() => {
+          kill(slot, {
+            status: 'timed_out',
+            error: {
+              type: 'TimeoutError',
+              code: 'TIMED_OUT',
+              reason: 'timeout',
+              message: `The task did not finish within ${request.timeoutMs / 1000} s, so its worker was stopped. Pass a larger timeout (capped by execution.max_execution_time) or make the task faster.`,
+              details: { timeoutMs: request.timeoutMs },
+            },
+          })
+        }, request.timeoutMs)
+        slot.job = { request, resolve, startedAt, timer }
+        request.onStart?.(startedAt)
+        slot.proc.send({
+          t: 'run',
+          id: request.id,
+          task: { checksum: request.task.checksum, name: request.task.name, version: request.task.version, file: request.task.entryFile, code: slot.loaded.has(request.task.checksum) ? undefined : request.task.code },
+          input: request.input,
+          attempt: request.attempt,
+          mocks: request.mocks,
+          maxOutputBytes: request.maxOutputBytes,
+        })
+      })
+    },
+    cancel(id, reason) {
+      const slot = slots.find((s) => s.job?.request.id === id)
+      if (!slot || !slot.job) return false
+      const job = slot.job
+      if (job.cancelled) return true
+      job.cancelled = reason
+      slot.proc.send({ t: 'cancel', id, reason })
+      job.cancelTimer = setTimeout(() => kill(slot, { status: 'cancelled', error: cancelledError(reason) }), cancelGraceMs)
+      return true
+    },
+    onIdle(listener) {
+      idleListeners.push(listener)
+    },
+    ready() {
+      if (slots.filter((s) => s.ready).length >= options.count) return Promise.resolve()
+      return new Promise<void>((resolve) => readyWaiters.push(resolve))
+    },
+    stats() {
+      return { workers: slots.length, ready: slots.filter((s) => s.ready).length, busy: slots.filter((s) => s.job).length, restarts, pids: slots.map((s) => s.proc.pid) }
+    },
+    async close({ graceMs = 5000 } = {}) {
+      closing = true
+      clearInterval(pollMemory)
+      const deadline = Date.now() + graceMs
+      while (slots.some((s) => s.job) && Date.now() < deadline) await Bun.sleep(10)
+      const exits = slots.map((s) => s.proc.exited)
+      for (const slot of [...slots]) {
+        if (slot.job) kill(slot, { status: 'failed', error: { type: 'ShuttingDown', code: 'INTERRUPTED', reason: 'interrupted', message: 'The server shut down before this execution finished.' } })
+        else slot.proc.kill('SIGTERM')
+      }
+      await Promise.all(exits)
+    },
+  }
+}
+
+function cancelledError(reason: string): ExecutionError {
+  return { type: 'Cancelled', code: 'CANCELLED', reason: 'cancelled', message: `The execution was cancelled: ${reason}` }
+}
+
+function readRss(pid: number): number {
+  try {
+    const statm = readFileSync(`/proc/${pid}/statm`, 'utf8')
+    return Number(statm.split(' ')[1]) * 4096
+  } catch {
+    return 0
+  }
+}

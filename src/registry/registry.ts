@@ -1,0 +1,167 @@
+/**
+ * The task registry: discovers task packages under each configured source (recursively), keeps the
+ * loaded ones by name and uuid, reports every unreadable or invalid package and duplicate name without
+ * letting it stop the others, records each distinct content (checksum) as a task version, and — when a
+ * source asks for it — watches the folder and reloads changed tasks.
+ */
+import { watch, type FSWatcher } from 'node:fs'
+import { readdir } from 'node:fs/promises'
+import { join, relative } from 'node:path'
+import { isAppError } from '../errors.ts'
+import type { RegistrySourceConfig } from '../config/types.ts'
+import type { Store } from '../store/types.ts'
+import type { TaskPackage, TaskProblem } from '../tasks/types.ts'
+import { isTaskDir, loadTaskPackage } from '../tasks/load-task.ts'
+import type { Logger } from '../lib/logger.ts'
+
+export interface RegistryProblem {
+  source: string
+  dir: string
+  problems: TaskProblem[]
+}
+
+export interface RegistryReport {
+  loaded: number
+  problems: RegistryProblem[]
+  /** Names whose content changed (or appeared) in this load. */
+  changed: string[]
+  removed: string[]
+}
+
+export interface Registry {
+  /** (Re)scans every source. */
+  load(): Promise<RegistryReport>
+  /** By name, or by uuid. */
+  get(nameOrId: string): TaskPackage | undefined
+  list(): TaskPackage[]
+  problems(): RegistryProblem[]
+  /** Called after every load that changed something. */
+  onChange(listener: (report: RegistryReport) => void): () => void
+  close(): void
+}
+
+const SKIP = new Set(['node_modules', '.git', 'tests'])
+
+export function createRegistry(deps: { sources: RegistrySourceConfig[]; store?: Store; logger: Logger }, options: { debounceMs?: number } = {}): Registry {
+  const { sources, store, logger } = deps
+  let byName = new Map<string, TaskPackage>()
+  let byId = new Map<string, TaskPackage>()
+  let problems: RegistryProblem[] = []
+  const listeners = new Set<(report: RegistryReport) => void>()
+  const watchers: FSWatcher[] = []
+  let reloadTimer: ReturnType<typeof setTimeout> | null = null
+  let loading: Promise<RegistryReport> | null = null
+
+  const findTaskDirs = async (root: string, out: string[], depth = 0): Promise<void> => {
+    if (depth > 12) return
+    if (await isTaskDir(root)) {
+      out.push(root)
+      return
+    }
+    let entries
+    try {
+      entries = await readdir(root, { withFileTypes: true })
+    } catch (error) {
+      if (depth === 0) throw error
+      return
+    }
+    for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+      if (entry.isDirectory() && !entry.name.startsWith('.') && !SKIP.has(entry.name)) await findTaskDirs(join(root, entry.name), out, depth + 1)
+    }
+  }
+
+  const scan = async (): Promise<RegistryReport> => {
+    const nextByName = new Map<string, TaskPackage>()
+    const nextProblems: RegistryProblem[] = []
+    for (const source of sources) {
+      const dirs: string[] = []
+      try {
+        await findTaskDirs(source.path, dirs)
+      } catch (error) {
+        nextProblems.push({ source: source.name, dir: source.path, problems: [{ file: source.path, message: `cannot read the source folder: ${(error as Error).message}`, hint: `Check registry.sources "${source.name}" (uri ${source.uri}).` }] })
+        continue
+      }
+      for (const dir of dirs) {
+        try {
+          const task = await loadTaskPackage(dir)
+          const existing = nextByName.get(task.name)
+          if (existing) {
+            nextProblems.push({ source: source.name, dir, problems: [{ file: join(dir, task.layout), message: `duplicate task name "${task.name}": already loaded from ${existing.dir}`, hint: 'Give one of them another name; the first one found (in path order) is used.' }] })
+            continue
+          }
+          nextByName.set(task.name, task)
+        } catch (error) {
+          const list = isAppError(error) && Array.isArray(error.data?.problems) ? (error.data!.problems as TaskProblem[]) : [{ file: dir, message: (error as Error).message }]
+          nextProblems.push({ source: source.name, dir, problems: list })
+        }
+      }
+    }
+    const changed: string[] = []
+    for (const [name, task] of nextByName) {
+      if (byName.get(name)?.checksum !== task.checksum) changed.push(name)
+      store?.recordTaskVersion(task)
+    }
+    const removed = [...byName.keys()].filter((name) => !nextByName.has(name))
+    byName = nextByName
+    byId = new Map([...nextByName.values()].filter((t) => t.uuid).map((t) => [t.uuid!, t]))
+    problems = nextProblems
+    for (const problem of nextProblems) {
+      for (const p of problem.problems) logger.warn('task package skipped', { source: problem.source, file: p.file, reason: p.message })
+    }
+    const report = { loaded: byName.size, problems: nextProblems, changed, removed }
+    if (changed.length > 0 || removed.length > 0) {
+      logger.info('task registry loaded', { tasks: byName.size, changed: changed.length, removed: removed.length, problems: nextProblems.length })
+    }
+    return report
+  }
+
+  const load = async (): Promise<RegistryReport> => {
+    // Loads never overlap: a change during a scan schedules one more scan after it.
+    while (loading) await loading
+    loading = scan()
+    try {
+      const report = await loading
+      if (report.changed.length > 0 || report.removed.length > 0) for (const listener of listeners) listener(report)
+      return report
+    } finally {
+      loading = null
+    }
+  }
+
+  const scheduleReload = () => {
+    if (reloadTimer) clearTimeout(reloadTimer)
+    reloadTimer = setTimeout(() => {
+      reloadTimer = null
+      load().catch((error) => logger.error('task reload failed', { error: String(error) }))
+    }, options.debounceMs ?? 150)
+  }
+
+  for (const source of sources) {
+    if (!source.watchForChanges && !source.autoReload) continue
+    try {
+      const watcher = watch(source.path, { recursive: true }, (_event, file) => {
+        if (file && /(^|\/)\.|~$|\.swp$|\.tmp$/.test(String(file))) return
+        scheduleReload()
+      })
+      watchers.push(watcher)
+      logger.debug('watching task source', { source: source.name, path: relative(process.cwd(), source.path) || '.' })
+    } catch (error) {
+      logger.warn('cannot watch task source; changes need a restart or sync', { source: source.name, error: (error as Error).message })
+    }
+  }
+
+  return {
+    load,
+    get: (nameOrId) => byName.get(nameOrId) ?? byId.get(nameOrId),
+    list: () => [...byName.values()].sort((a, b) => a.name.localeCompare(b.name)),
+    problems: () => problems,
+    onChange(listener) {
+      listeners.add(listener)
+      return () => listeners.delete(listener)
+    },
+    close() {
+      if (reloadTimer) clearTimeout(reloadTimer)
+      for (const watcher of watchers) watcher.close()
+    },
+  }
+}
