@@ -108,7 +108,7 @@ export function createEngine(deps: { store: Store; pool: Pool; logger: Logger; q
     return {
       type: 'ValidationError',
       code: label === 'input' ? 'INPUT_INVALID' : 'OUTPUT_INVALID',
-      message: `The ${label} does not match the task's ${label} schema: ${formatSchemaErrors(errors)}`,
+      message: `The ${label} does not match the task's ${label} schema: ${formatSchemaErrors(errors, label)}`,
       details: { errors },
     }
   }

@@ -42,6 +42,26 @@ export interface Registry {
 
 const SKIP = new Set(['node_modules', '.git', 'tests'])
 
+/** Every task package folder under `root` (the root itself if it is one), in path order. */
+export async function findTaskDirs(root: string, out: string[] = [], depth = 0): Promise<string[]> {
+  if (depth > 12) return out
+  if (await isTaskDir(root)) {
+    out.push(root)
+    return out
+  }
+  let entries
+  try {
+    entries = await readdir(root, { withFileTypes: true })
+  } catch (error) {
+    if (depth === 0) throw error
+    return out
+  }
+  for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+    if (entry.isDirectory() && !entry.name.startsWith('.') && !SKIP.has(entry.name)) await findTaskDirs(join(root, entry.name), out, depth + 1)
+  }
+  return out
+}
+
 export function createRegistry(deps: { sources: RegistrySourceConfig[]; store?: Store; logger: Logger }, options: { debounceMs?: number } = {}): Registry {
   const { sources, store, logger } = deps
   let byName = new Map<string, TaskPackage>()
@@ -51,24 +71,6 @@ export function createRegistry(deps: { sources: RegistrySourceConfig[]; store?: 
   const watchers: FSWatcher[] = []
   let reloadTimer: ReturnType<typeof setTimeout> | null = null
   let loading: Promise<RegistryReport> | null = null
-
-  const findTaskDirs = async (root: string, out: string[], depth = 0): Promise<void> => {
-    if (depth > 12) return
-    if (await isTaskDir(root)) {
-      out.push(root)
-      return
-    }
-    let entries
-    try {
-      entries = await readdir(root, { withFileTypes: true })
-    } catch (error) {
-      if (depth === 0) throw error
-      return
-    }
-    for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
-      if (entry.isDirectory() && !entry.name.startsWith('.') && !SKIP.has(entry.name)) await findTaskDirs(join(root, entry.name), out, depth + 1)
-    }
-  }
 
   const scan = async (): Promise<RegistryReport> => {
     const nextByName = new Map<string, TaskPackage>()

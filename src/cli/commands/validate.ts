@@ -1,0 +1,37 @@
+import { relative } from 'node:path'
+import { validateTaskDir } from '../../tasks/validate-task.ts'
+import { resolveFromFs } from './task-dirs.ts'
+import type { Command } from './index.ts'
+
+export const validateCommand: Command = {
+  name: 'validate',
+  summary: 'Check task packages: files, metadata, JS syntax, schemas, test files',
+  usage: '--from-fs DIR [--fix]',
+  help: [
+    '--from-fs DIR   a task folder, or a folder of tasks (searched recursively)',
+    '--fix           write missing files (schemas, metadata.json, an example test); never overwrites',
+    '',
+    'Exit code 0 when every package is valid, 4 otherwise.',
+  ],
+  options: { 'from-fs': { type: 'string' }, fix: { type: 'boolean' } },
+  async run(values) {
+    const { root, dirs } = await resolveFromFs(values['from-fs'], 'validate')
+    const out = (line: string) => process.stdout.write(line + '\n')
+    let invalid = 0
+    for (const dir of dirs) {
+      const label = relative(root, dir) || relative(process.cwd(), dir) || dir
+      const result = await validateTaskDir(dir, { fix: Boolean(values.fix) })
+      for (const file of result.fixed) out(`  + wrote ${relative(process.cwd(), file) || file}`)
+      if (result.ok) {
+        out(`✓ ${label}`)
+        continue
+      }
+      invalid++
+      out(`✗ ${label}`)
+      for (const p of result.problems) out(`    ${p.file}: ${p.message}${p.hint ? `\n      fix: ${p.hint}` : ''}`)
+    }
+    out('')
+    out(`${dirs.length - invalid} valid, ${invalid} invalid`)
+    return invalid === 0 ? 0 : 4
+  },
+}

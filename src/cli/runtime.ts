@@ -1,0 +1,80 @@
+/**
+ * The composition root: builds config → logger → store → registry → pool → engine for a command,
+ * and closes them in reverse order. Nothing else in the program wires components together.
+ */
+import { loadConfig } from '../config/load-config.ts'
+import type { Config } from '../config/types.ts'
+import { createLogger, type Logger } from '../lib/logger.ts'
+import { openStoreFromUrl } from '../store/open-store-from-url.ts'
+import type { Store } from '../store/types.ts'
+import { createRegistry, type Registry } from '../registry/registry.ts'
+import { createPool, type Pool } from '../pool/pool.ts'
+import { createEngine, type Engine } from '../engine/engine.ts'
+import type { LogLevel } from '../store/types.ts'
+import type { RegistrySourceConfig } from '../config/types.ts'
+
+export interface GlobalFlags {
+  config?: string
+  logLevel?: LogLevel
+}
+
+export interface Runtime {
+  config: Config
+  logger: Logger
+  store: Store
+  registry: Registry
+  pool: Pool
+  engine: Engine
+  close(): Promise<void>
+}
+
+export interface RuntimeOptions {
+  /** Use this database URL instead of the configured one (run-once without --config uses memory). */
+  databaseUrl?: string
+  /** Replace the configured sources (the CLI's --from-fs). */
+  sources?: RegistrySourceConfig[]
+  /** Worker count override; the CLI's one-shot commands need few workers. */
+  workers?: number
+  /** Skip loading the registry (commands that load one package directly). */
+  skipRegistry?: boolean
+}
+
+export async function loadRuntimeConfig(flags: GlobalFlags): Promise<Config> {
+  return loadConfig({ file: flags.config ?? null, overrides: flags.logLevel ? { logLevel: flags.logLevel } : undefined })
+}
+
+export async function openRuntime(config: Config, options: RuntimeOptions = {}): Promise<Runtime> {
+  const logger = createLogger(config.logging)
+  const store = openStoreFromUrl(options.databaseUrl ?? config.database.url, config.baseDir)
+  const interrupted = store.markInterrupted()
+  if (interrupted > 0) logger.warn('marked executions interrupted by an earlier crash as failed', { count: interrupted })
+  const registry = createRegistry({ sources: options.sources ?? config.registry.sources, store, logger })
+  const pool = createPool({ count: options.workers ?? config.workers.count, restartOnFailure: config.workers.restartOnFailure, maxMemoryMb: config.execution.maxMemoryMb, logger })
+  const engine = createEngine({ store, pool, logger }, { maxExecutionTime: config.execution.maxExecutionTime, maxQueue: config.workers.maxQueue, validateSchemas: config.execution.validateSchemas })
+  try {
+    if (!options.skipRegistry) await registry.load()
+    await pool.ready()
+  } catch (error) {
+    registry.close()
+    await engine.close({ graceMs: 0 })
+    store.close()
+    throw error
+  }
+  let closed = false
+  return {
+    config,
+    logger,
+    store,
+    registry,
+    pool,
+    engine,
+    async close() {
+      if (closed) return
+      closed = true
+      registry.close()
+      await engine.close()
+      store.close()
+      await logger.close()
+    },
+  }
+}
