@@ -176,7 +176,7 @@ export function createPool(options: PoolOptions): Pool {
     job.resolve(outcome)
   }
 
-  const onExit = (slot: Slot, exitCode: number | null, signalCode: string | null) => {
+  const onExit = (slot: Slot, exitCode: number | null, signalCode: number | string | null) => {
     slots.splice(slots.indexOf(slot), 1)
     rmSync(slot.dir, { recursive: true, force: true })
     const job = slot.job

@@ -173,7 +173,7 @@ export function prelude(host: any): any {
     #onChange: (() => void) | null = null
     constructor(init?: unknown) {
       if (typeof init === 'string') this._parse(init)
-      else if (init instanceof URLSearchParams) this.#pairs = [...init]
+      else if (init instanceof URLSearchParams) this.#pairs = [...init] as [string, string][]
       else if (Array.isArray(init)) this.#pairs = init.map(([k, v]) => [String(k), String(v)])
       else if (init && typeof init === 'object') this.#pairs = Object.entries(init).map(([k, v]) => [k, String(v)])
     }
@@ -290,7 +290,7 @@ export function prelude(host: any): any {
 
   let fetchSeq = 0
   define('fetch', async function fetch(resource: unknown, init: any = {}) {
-    const url = typeof resource === 'string' ? resource : resource instanceof URL ? resource.href : String((resource as any)?.url ?? resource)
+    const url = typeof resource === 'string' ? resource : resource instanceof URL ? resource.toJSON() : String((resource as any)?.url ?? resource)
     const method = String(init.method ?? (resource as any)?.method ?? 'GET').toUpperCase()
     const headers = new Headers(init.headers)
     let body: string | null = null

@@ -1,0 +1,6 @@
+export { openSqliteStore, type SqliteSettings, type SqliteStore, type SqliteStoreOptions } from './sqlite-store.ts'
+export { openStoreFromUrl, sqlitePathFromUrl } from './open-store-from-url.ts'
+export { runMigrations } from './migrate.ts'
+export { MIGRATIONS, type Migration } from './migrations/index.ts'
+export type * from './types.ts'
+export { TERMINAL_STATUSES } from './types.ts'

@@ -1,0 +1,68 @@
+import type { Database } from 'bun:sqlite'
+import { AppError } from '../errors.ts'
+import { decodeExecution, type ExecutionRow } from './execution-rows.ts'
+import type { ExecutionFilter, ExecutionRecord, ExecutionStatus } from './types.ts'
+
+/** The only sort keys accepted, and the column each one means: nothing from the caller reaches SQL text. */
+const SORT_COLUMNS: Record<NonNullable<ExecutionFilter['sortBy']>, string> = {
+  queuedAt: 'queued_at',
+  startedAt: 'started_at',
+  completedAt: 'completed_at',
+  durationMs: 'duration_ms',
+  status: 'status',
+}
+const SORT_ORDERS = { asc: 'ASC', desc: 'DESC' } as const
+
+function badFilter(message: string, data: Record<string, unknown>, hint: string): AppError {
+  return new AppError('BAD_INPUT', message, { data, hint })
+}
+
+function checkCount(name: 'limit' | 'offset', value: number | undefined): number | undefined {
+  if (value === undefined) return undefined
+  if (!Number.isSafeInteger(value) || value < 0) {
+    throw badFilter(`${name} must be a whole number of 0 or more`, { [name]: value }, `Pass a ${name} such as 50, or leave it out.`)
+  }
+  return value
+}
+
+/**
+ * Lists executions matching `filter`, newest queued first unless told otherwise, with the total count of
+ * matches ignoring limit/offset. Ties are broken by insertion order in the same direction, so pages are
+ * stable. No limit means every match.
+ */
+export function listExecutions(db: Database, filter: ExecutionFilter = {}): { items: ExecutionRecord[]; total: number } {
+  const sortBy = filter.sortBy ?? 'queuedAt'
+  const column = Object.hasOwn(SORT_COLUMNS, sortBy) ? SORT_COLUMNS[sortBy] : undefined
+  if (!column) {
+    throw badFilter(`Cannot sort executions by ${JSON.stringify(sortBy)}`, { sortBy }, `Use one of ${Object.keys(SORT_COLUMNS).join(', ')}.`)
+  }
+  const sortOrder = filter.sortOrder ?? 'desc'
+  const direction = Object.hasOwn(SORT_ORDERS, sortOrder) ? SORT_ORDERS[sortOrder] : undefined
+  if (!direction) throw badFilter(`Unknown sort order ${JSON.stringify(sortOrder)}`, { sortOrder }, 'Use asc or desc.')
+  const limit = checkCount('limit', filter.limit)
+  const offset = checkCount('offset', filter.offset) ?? 0
+
+  const conditions: string[] = []
+  const params: string[] = []
+  if (filter.taskName !== undefined) {
+    conditions.push('task_name = ?')
+    params.push(filter.taskName)
+  }
+  if (filter.status !== undefined) {
+    conditions.push('status = ?')
+    params.push(filter.status satisfies ExecutionStatus)
+  }
+  const where = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : ''
+
+  const read = db.transaction(() => {
+    const total = db.query<{ total: number }, string[]>(`SELECT count(*) AS total FROM executions ${where}`).get(...params)!.total
+    const rows = db
+      .query<ExecutionRow, (string | number)[]>(
+        `SELECT * FROM executions ${where} ORDER BY ${column} ${direction}, rowid ${direction} LIMIT ? OFFSET ?`,
+      )
+      .all(...params, limit ?? -1, offset)
+    return { items: rows.map(decodeExecution), total }
+  })
+  // One read transaction, so the page and the total describe the same snapshot.
+  return read.deferred()
+}

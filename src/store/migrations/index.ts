@@ -1,0 +1,13 @@
+import init001 from './001_init.sql' with { type: 'text' }
+
+/** One schema change: `id` is recorded in `schema_migrations` once its SQL has run. */
+export interface Migration {
+  id: string
+  sql: string
+}
+
+/**
+ * Every migration, in the order it must run. Append new files here; never edit or reorder one that has
+ * shipped, because databases in the field have recorded its id.
+ */
+export const MIGRATIONS: readonly Migration[] = [{ id: '001_init', sql: init001 }]

@@ -1,0 +1,223 @@
+import type { Database, Statement } from 'bun:sqlite'
+import { AppError } from '../errors.ts'
+import type { TaskPackage } from '../tasks/types.ts'
+import { decodeExecution, encodeExecution, type ExecutionRow } from './execution-rows.ts'
+import { listExecutions } from './list-executions.ts'
+import { decodeLog, decodeSpan, encodeLog, encodeSpan, levelsFrom, type LogRow, type SpanRow } from './log-span-rows.ts'
+import { openDatabase, type SynchronousMode } from './open-database.ts'
+import { decodeTaskVersion, INSERT_TASK_VERSION, SELECT_TASK_VERSIONS, type TaskVersionRow } from './task-versions.ts'
+import type {
+  ExecutionFilter,
+  ExecutionPatch,
+  ExecutionRecord,
+  LogEntry,
+  LogLevel,
+  Store,
+  TaskVersionRecord,
+  TraceSpan,
+} from './types.ts'
+import { WriteBuffer } from './write-buffer.ts'
+
+export interface SqliteStoreOptions {
+  /** A file path, or `':memory:'`. Missing parent directories are created. */
+  path: string
+  /** FULL (default) fsyncs every commit; NORMAL is faster and loses the last commits only on power loss. */
+  synchronous?: SynchronousMode
+  /** How long a write waits for another connection's lock; default 5000. bun:sqlite waits synchronously. */
+  busyTimeoutMs?: number
+  /** Buffered ops that force an immediate flush; default 500. */
+  maxBufferedOps?: number
+  /** Told about every failed flush (writes that could not be saved); default: print to stderr. */
+  onFlushError?: (error: AppError) => void
+}
+
+/** The SQLite Store, plus a few SQLite-only operations. */
+export interface SqliteStore extends Store {
+  readonly path: string
+  /** Applies every buffered write now, in one transaction. */
+  flush(): void
+  /** Copies the WAL into the main file and truncates it; worth calling when idle. */
+  checkpoint(): void
+  /** `PRAGMA integrity_check`: `['ok']` when the file is sound. */
+  integrityCheck(): string[]
+  /** The connection's durability settings, as SQLite reports them (for diagnostics). */
+  settings(): SqliteSettings
+}
+
+export interface SqliteSettings {
+  journalMode: string
+  synchronous: 'OFF' | 'NORMAL' | 'FULL' | 'EXTRA'
+  foreignKeys: boolean
+  busyTimeoutMs: number
+}
+
+const SYNCHRONOUS_NAMES = ['OFF', 'NORMAL', 'FULL', 'EXTRA'] as const
+
+const INTERRUPTED_ERROR = JSON.stringify({
+  type: 'Interrupted',
+  code: 'INTERRUPTED',
+  reason: 'interrupted',
+  message: 'The server stopped while this execution was queued or running (crash or kill). It did not finish; run it again.',
+})
+
+function reportToStderr(error: AppError): void {
+  process.stderr.write(`ratchet store: ${error.message}\n`)
+}
+
+/** Opens the bun:sqlite Store. One per process: it is the only writer of the file. */
+export function openSqliteStore(options: SqliteStoreOptions): SqliteStore {
+  const db = openDatabase(options.path, options.synchronous ?? 'FULL', options.busyTimeoutMs ?? 5000)
+  try {
+    return createSqliteStore(db, options)
+  } catch (error) {
+    db.close()
+    throw error
+  }
+}
+
+function createSqliteStore(db: Database, options: SqliteStoreOptions): SqliteStore {
+  const buffer = new WriteBuffer(db, {
+    maxBufferedOps: options.maxBufferedOps ?? 500,
+    onFlushError: options.onFlushError ?? reportToStderr,
+  })
+  const insertTaskVersion = db.query(INSERT_TASK_VERSION)
+  const selectTaskVersions = db.query<TaskVersionRow, [string]>(SELECT_TASK_VERSIONS)
+  const selectExecution = db.query<ExecutionRow, [string]>('SELECT * FROM executions WHERE id = ?')
+  const selectSpans = db.query<SpanRow, [string]>('SELECT * FROM trace_spans WHERE execution_id = ? ORDER BY start_ms, span_id')
+  const markInterrupted = db.query<never, [string, string]>(
+    `UPDATE executions SET status = 'failed', error = ?, completed_at = ? WHERE status IN ('queued', 'running')`,
+  )
+  const selectLogs = new Map<LogLevel, Statement<LogRow, [string, number]>>()
+  let closed = false
+
+  const open = (): void => {
+    if (closed) throw new AppError('INTERNAL', 'The store is closed', { hint: 'Open a new store; this one was closed.' })
+  }
+  // Reads flush first, so they see every earlier write without waiting for the scheduled flush.
+  const read = (): void => {
+    open()
+    if (buffer.pending > 0) buffer.flush()
+  }
+
+  return {
+    path: options.path,
+
+    recordTaskVersion(task: TaskPackage): { isNew: boolean } {
+      open()
+      const { changes } = insertTaskVersion.run(
+        task.name,
+        task.version,
+        task.checksum,
+        task.uuid ?? null,
+        task.description,
+        JSON.stringify(task.tags),
+        task.dir,
+        new Date().toISOString(),
+      )
+      return { isNew: changes === 1 }
+    },
+
+    listTaskVersions(name: string): TaskVersionRecord[] {
+      open()
+      return selectTaskVersions.all(name).map(decodeTaskVersion)
+    },
+
+    createExecution(record: ExecutionRecord): void {
+      open()
+      buffer.create(encodeExecution(record))
+    },
+
+    updateExecution(id: string, patch: ExecutionPatch): void {
+      open()
+      buffer.update(id, patch)
+    },
+
+    getExecution(id: string): ExecutionRecord | null {
+      read()
+      const row = selectExecution.get(id)
+      return row ? decodeExecution(row) : null
+    },
+
+    listExecutions(filter?: ExecutionFilter): { items: ExecutionRecord[]; total: number } {
+      read()
+      return listExecutions(db, filter)
+    },
+
+    appendLogs(entries: LogEntry[]): void {
+      open()
+      if (entries.length > 0) buffer.append('log', entries.map(encodeLog))
+    },
+
+    getLogs(executionId: string, options: { minLevel?: LogLevel; limit?: number } = {}): LogEntry[] {
+      read()
+      const minLevel = options.minLevel ?? 'trace'
+      let statement = selectLogs.get(minLevel)
+      if (!statement) {
+        // The level list comes from the fixed LOG_LEVELS table, never from the caller's string.
+        const levels = levelsFrom(minLevel).map((level) => `'${level}'`).join(', ')
+        statement = db.query<LogRow, [string, number]>(
+          `SELECT * FROM execution_logs WHERE execution_id = ? AND level IN (${levels}) ORDER BY seq LIMIT ?`,
+        )
+        selectLogs.set(minLevel, statement)
+      }
+      const limit = options.limit ?? -1
+      if (!Number.isSafeInteger(limit) || limit < -1) {
+        throw new AppError('BAD_INPUT', 'limit must be a whole number of 0 or more', { data: { limit: options.limit } })
+      }
+      return statement.all(executionId, limit).map(decodeLog)
+    },
+
+    appendSpans(spans: TraceSpan[]): void {
+      open()
+      if (spans.length > 0) buffer.append('span', spans.map(encodeSpan))
+    },
+
+    getSpans(executionId: string): TraceSpan[] {
+      read()
+      return selectSpans.all(executionId).map(decodeSpan)
+    },
+
+    markInterrupted(): number {
+      read()
+      return markInterrupted.run(INTERRUPTED_ERROR, new Date().toISOString()).changes
+    },
+
+    commit(): Promise<void> {
+      // After close() everything was flushed; a failure still unreported is delivered here.
+      return buffer.commit()
+    },
+
+    flush(): void {
+      open()
+      buffer.flush()
+    },
+
+    checkpoint(): void {
+      read()
+      db.run('PRAGMA wal_checkpoint(TRUNCATE)')
+    },
+
+    integrityCheck(): string[] {
+      read()
+      return db.query<{ integrity_check: string }, []>('PRAGMA integrity_check').all().map((row) => row.integrity_check)
+    },
+
+    settings(): SqliteSettings {
+      open()
+      const pragma = (name: string): string | number => Object.values(db.query(`PRAGMA ${name}`).get() as object)[0]
+      return {
+        journalMode: String(pragma('journal_mode')),
+        synchronous: SYNCHRONOUS_NAMES[Number(pragma('synchronous'))] ?? 'FULL',
+        foreignKeys: pragma('foreign_keys') === 1,
+        busyTimeoutMs: Number(pragma('busy_timeout')),
+      }
+    },
+
+    close(): void {
+      if (closed) return
+      buffer.flush()
+      closed = true
+      db.close()
+    },
+  }
+}
