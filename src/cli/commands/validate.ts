@@ -15,7 +15,7 @@ export const validateCommand: Command = {
   ],
   options: { 'from-fs': { type: 'string' }, fix: { type: 'boolean' } },
   async run(values) {
-    const { root, dirs } = await resolveFromFs(values['from-fs'], 'validate')
+    const { root, dirs } = await resolveFromFs(values['from-fs'], 'validate', { partial: true })
     const out = (line: string) => process.stdout.write(line + '\n')
     let invalid = 0
     for (const dir of dirs) {

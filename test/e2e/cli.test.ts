@@ -1,0 +1,235 @@
+import { afterAll, beforeAll, describe, expect, test } from 'bun:test'
+import { Database } from 'bun:sqlite'
+import { mkdtempSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { ensureBinary, ratchet, SAMPLES } from '../helpers/cli.ts'
+
+let dir: string
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'ratchet-e2e-'))
+  await ensureBinary()
+})
+afterAll(() => rmSync(dir, { recursive: true, force: true }))
+
+function writeTask(name: string, code: string, extra: Record<string, unknown> = {}): string {
+  const taskDir = join(dir, name)
+  mkdirSync(join(taskDir, 'tests'), { recursive: true })
+  writeFileSync(join(taskDir, 'metadata.json'), JSON.stringify({ name, version: '1.0.0', description: `${name} task`, ...extra }))
+  writeFileSync(join(taskDir, 'main.js'), code)
+  return taskDir
+}
+
+describe.each([false, true])('ratchet CLI (compiled: %p)', (compiled) => {
+  test('run-once prints the output as JSON on stdout and exits 0', async () => {
+    const result = await ratchet(['run-once', '--from-fs', join(SAMPLES, 'addition'), '--input-json', '{"a": 2, "b": 40}'], { compiled })
+    expect(result.stderr).not.toContain('error')
+    expect(result.code).toBe(0)
+    expect(JSON.parse(result.stdout)).toEqual({ result: 42 })
+  })
+
+  test('test runs every sample task with its mocks and reports each case', async () => {
+    const result = await ratchet(['test', '--from-fs', SAMPLES], { compiled })
+    expect(result.code).toBe(0)
+    expect(result.stdout).toMatch(/^36 passed, 0 failed$/m)
+    expect(result.stdout).toContain('✓ weather-api@1.0.0  6/6 passed')
+    expect(result.stdout).toContain('✓ progress-reporter@1.0.0')
+  })
+})
+
+describe('ratchet run-once', () => {
+  test('a failing task exits non-zero with the error type, message and task line on stderr', async () => {
+    const taskDir = writeTask('thrower', 'function main(input) {\n  const limit = 3\n  throw new DataError(`too many: ${input.n} > ${limit}`)\n}\n')
+    const result = await ratchet(['run-once', '--from-fs', taskDir, '--input-json', '{"n": 9}'])
+    expect(result.code).toBe(1)
+    expect(result.stdout).toBe('')
+    expect(result.stderr).toContain('DataError: too many: 9 > 3')
+    expect(result.stderr).toContain(`${join(taskDir, 'main.js')}:3`)
+    expect(result.stderr).toContain('throw new DataError')
+  })
+
+  test("the task's console output goes to stderr, never stdout", async () => {
+    const taskDir = writeTask('chatty', 'function main(input) { console.log("hello from the task"); console.error("oops"); return { ok: true } }')
+    const result = await ratchet(['run-once', '--from-fs', taskDir])
+    expect(result.code).toBe(0)
+    expect(JSON.parse(result.stdout)).toEqual({ ok: true })
+    expect(result.stderr).toContain('hello from the task')
+    expect(result.stderr).toContain('ERROR oops')
+  })
+
+  test('an input that violates the schema exits 5 naming the offending path', async () => {
+    const result = await ratchet(['run-once', '--from-fs', join(SAMPLES, 'addition'), '--input-json', '{"a": "x", "b": 1}'])
+    expect(result.code).toBe(5)
+    expect(result.stderr).toContain("does not match the task's input schema")
+    expect(result.stderr).toMatch(/a\b.*number/)
+  })
+
+  test('bad --input-json is a usage error that says how to quote it', async () => {
+    const result = await ratchet(['run-once', '--from-fs', join(SAMPLES, 'addition'), '--input-json', '{a:1}'])
+    expect(result.code).toBe(2)
+    expect(result.stderr).toContain('--input-json is not valid JSON')
+    expect(result.stderr).toContain('hint:')
+  })
+
+  test('--timeout stops a task that never finishes, with exit code 124', async () => {
+    const taskDir = writeTask('spinner', 'async function main() { await 0; while (true) {} }')
+    const started = Date.now()
+    const result = await ratchet(['run-once', '--from-fs', taskDir, '--timeout', '0.5'])
+    expect(result.code).toBe(124)
+    expect(result.stderr).toContain('timed out')
+    expect(Date.now() - started).toBeLessThan(15_000)
+  })
+
+  test('--trace prints the execution and HTTP spans to stderr', async () => {
+    const server = Bun.serve({ port: 0, hostname: '127.0.0.1', fetch: () => Response.json({ pong: true }) })
+    try {
+      const taskDir = writeTask('pinger', 'async function main(input) { const r = await fetch(input.url); return await r.json() }')
+      const result = await ratchet(['run-once', '--from-fs', taskDir, '--trace', '--input-json', JSON.stringify({ url: `http://127.0.0.1:${server.port}/ping` })])
+      expect(result.code).toBe(0)
+      expect(JSON.parse(result.stdout)).toEqual({ pong: true })
+      expect(result.stderr).toContain('execute pinger')
+      expect(result.stderr).toMatch(/HTTP GET 127\.0\.0\.1:\d+ .* status=200/)
+    } finally {
+      server.stop(true)
+    }
+  })
+})
+
+describe('ratchet validate', () => {
+  test('names the file and the cause of each problem and exits 4', async () => {
+    const taskDir = writeTask('broken', 'function main(input) {\n  return {\n}\n')
+    writeFileSync(join(taskDir, 'input.schema.json'), '{ "type": "object", }')
+    const result = await ratchet(['validate', '--from-fs', taskDir])
+    expect(result.code).toBe(4)
+    expect(result.stdout).toContain('input.schema.json')
+    expect(result.stdout).toContain('main.js')
+    expect(result.stdout).toMatch(/line \d+/)
+  })
+
+  test('--fix writes the missing files and the package then validates', async () => {
+    const taskDir = join(dir, 'bare')
+    mkdirSync(taskDir, { recursive: true })
+    writeFileSync(join(taskDir, 'main.js'), 'function main(input) { return { echo: input } }\n')
+    const before = await ratchet(['validate', '--from-fs', taskDir])
+    expect(before.code).toBe(4)
+    const fixed = await ratchet(['validate', '--from-fs', taskDir, '--fix'])
+    expect(fixed.stdout).toContain('wrote')
+    expect(existsSync(join(taskDir, 'metadata.json'))).toBe(true)
+    expect(existsSync(join(taskDir, 'input.schema.json'))).toBe(true)
+    const after = await ratchet(['validate', '--from-fs', taskDir])
+    expect(after.code).toBe(0)
+    expect(after.stdout).toContain('1 valid, 0 invalid')
+  })
+
+  test('validates every sample task', async () => {
+    const result = await ratchet(['validate', '--from-fs', SAMPLES])
+    expect(result.code).toBe(0)
+    expect(result.stdout).toContain('6 valid, 0 invalid')
+  })
+})
+
+describe('ratchet test', () => {
+  test('a failing test case exits 1 and says why', async () => {
+    const taskDir = writeTask('wrong', 'function main(input) { return { value: input.x * 2 } }')
+    writeFileSync(join(taskDir, 'tests', 'test-001.json'), JSON.stringify({ name: 'doubles', input: { x: 2 }, expected_output: { value: 5 } }))
+    const result = await ratchet(['test', '--from-fs', taskDir])
+    expect(result.code).toBe(1)
+    expect(result.stdout).toContain('✗ doubles')
+    expect(result.stdout).toContain('expected {"value":5}, got {"value":4}')
+    expect(result.stdout).toMatch(/^0 passed, 1 failed$/m)
+  })
+})
+
+describe('ratchet (general)', () => {
+  test('--help lists the commands and --version prints the version', async () => {
+    const help = await ratchet(['--help'])
+    expect(help.code).toBe(0)
+    for (const name of ['run-once', 'validate', 'test', 'start']) expect(help.stdout).toContain(name)
+    const version = await ratchet(['--version'])
+    expect(version.stdout).toMatch(/^ratchet \d+\.\d+\.\d+/)
+  })
+
+  test('an unknown command or option is a usage error with a hint', async () => {
+    const unknown = await ratchet(['frobnicate'])
+    expect(unknown.code).toBe(2)
+    expect(unknown.stderr).toContain('Unknown command "frobnicate"')
+    const option = await ratchet(['run-once', '--from-fs', SAMPLES, '--bogus'])
+    expect(option.code).toBe(2)
+    expect(option.stderr).toContain('--bogus')
+  })
+
+  test('a config error names the key path and the fix', async () => {
+    const config = join(dir, 'bad-config.yaml')
+    writeFileSync(config, 'workers:\n  cout: 2\n')
+    const result = await ratchet(['run-once', '--config', config, '--from-fs', join(SAMPLES, 'addition')])
+    expect(result.code).toBe(78)
+    expect(result.stderr).toContain('workers.cout')
+    expect(result.stderr).toContain('count')
+  })
+})
+
+describe('crash recovery', () => {
+  test('after kill -9 of the server, the next start marks its running execution interrupted and no worker is left behind', async () => {
+    const home = mkdtempSync(join(dir, 'crash-'))
+    const config = join(home, 'config.yaml')
+    writeFileSync(config, 'database:\n  url: "sqlite:ratchet.db"\nworkers:\n  count: 1\nlogging:\n  level: warn\n')
+    const slow = writeTask('sleeper', 'async function main() { await new Promise((r) => setTimeout(r, 60000)); return {} }')
+    const proc = Bun.spawn([process.execPath, join(import.meta.dir, '..', '..', 'src', 'cli', 'main.ts'), 'run-once', '--config', config, '--from-fs', slow], { stdout: 'ignore', stderr: 'ignore' })
+    const dbPath = join(home, 'ratchet.db')
+    let running = 0
+    for (let i = 0; i < 200 && running === 0; i++) {
+      await Bun.sleep(50)
+      if (!existsSync(dbPath)) continue
+      const db = new Database(dbPath, { readonly: true })
+      try {
+        running = (db.query("SELECT count(*) AS n FROM executions WHERE status = 'running'").get() as { n: number }).n
+      } catch {
+        // the schema may not exist yet
+      } finally {
+        db.close()
+      }
+    }
+    expect(running).toBe(1)
+    const workers = childrenOf(proc.pid)
+    expect(workers.length).toBe(1)
+    proc.kill('SIGKILL')
+    await proc.exited
+    // Orphaned workers notice that their parent is gone and exit.
+    for (let i = 0; i < 60 && workers.some(alive); i++) await Bun.sleep(50)
+    expect(workers.filter(alive)).toEqual([])
+
+    const next = await ratchet(['run-once', '--config', config, '--from-fs', join(SAMPLES, 'addition'), '--input-json', '{"a":1,"b":1}'])
+    expect(next.code).toBe(0)
+    expect(next.stderr).toContain('interrupted')
+    const db = new Database(dbPath, { readonly: true })
+    const row = db.query("SELECT status, error FROM executions WHERE task_name = 'sleeper'").get() as { status: string; error: string }
+    db.close()
+    expect(row.status).toBe('failed')
+    expect(JSON.parse(row.error)).toMatchObject({ code: 'INTERRUPTED', reason: 'interrupted' })
+  })
+})
+
+function childrenOf(pid: number): number[] {
+  const out: number[] = []
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8')
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1])
+      if (ppid === pid) out.push(Number(entry))
+    } catch {
+      // the process is gone
+    }
+  }
+  return out
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch {
+    return false
+  }
+}
