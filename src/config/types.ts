@@ -20,6 +20,8 @@ export interface LogSinkConfig {
   path?: string
   maxSize?: number
   maxBackups?: number
+  /** Batch writes: lines held before a write starts, and the longest a line waits (ms). Always set on file sinks. */
+  buffer?: { size: number; flushIntervalMs: number }
 }
 
 /**
@@ -46,10 +48,16 @@ export interface Config {
     maxExecutionTime: number
     maxMemoryMb: number
     validateSchemas: boolean
+    /** OS sandbox for workers: auto (when available), strict (required) or off. loadConfig always sets it. */
+    sandbox?: 'auto' | 'strict' | 'off'
+    /** Hosts tasks may fetch (exact or `*.example.com`); empty allowedHosts allows all not denied. loadConfig always sets it. */
+    fetch?: { allowedHosts: string[]; deniedHosts: string[] }
   }
   mcp: {
     /** Seconds; caps MCP calls' timeouts (mcp.security.max_execution_time). */
     maxExecutionTime: number
   }
+  /** The HTTP server (`server.host`, `server.port`). loadConfig always sets it. */
+  server?: { host: string; port: number }
   raw: Record<string, unknown>
 }

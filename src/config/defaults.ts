@@ -1,0 +1,51 @@
+import type { LogLevel } from '../store/types.ts'
+
+/** The defaulted part of the config file, in the file's own snake_case shape. */
+export interface ConfigDefaults {
+  database: { url: string }
+  logging: { level: LogLevel; sinks: ReadonlyArray<{ type: 'console' | 'file' }> }
+  workers: { readonly count: number; restart_on_failure: boolean; max_queue: number }
+  execution: {
+    max_execution_time: number
+    max_memory_mb: number
+    validate_schemas: boolean
+    sandbox: 'auto' | 'strict' | 'off'
+    fetch: { allowed_hosts: readonly string[]; denied_hosts: readonly string[] }
+  }
+  server: { host: string; port: number }
+  mcp: { security: { max_execution_time: number } }
+  /** Per-sink values; a sink's level defaults to logging.level. */
+  log_sink: { use_json: boolean; max_size: number; max_backups: number }
+  /** Buffering of file sinks, and of console sinks that set `buffered`. */
+  log_buffer: { size: number; flush_interval: string }
+  registry_source: { watch_for_changes: boolean; auto_reload: boolean }
+}
+
+/**
+ * Every default in one place. `schemas/config.schema.json` repeats them as `default` annotations for
+ * editors; a test keeps the two in step.
+ */
+export const DEFAULTS = {
+  database: { url: 'sqlite:ratchet.db' },
+  logging: { level: 'info', sinks: [{ type: 'console' }] },
+  workers: {
+    // A getter so the CPU count is read when a config is built, not when this module is imported.
+    get count(): number {
+      return Math.max(1, navigator.hardwareConcurrency || 1)
+    },
+    restart_on_failure: true,
+    max_queue: 1000,
+  },
+  execution: {
+    max_execution_time: 300,
+    max_memory_mb: 512,
+    validate_schemas: true,
+    sandbox: 'auto',
+    fetch: { allowed_hosts: [], denied_hosts: [] },
+  },
+  server: { host: '127.0.0.1', port: 8080 },
+  mcp: { security: { max_execution_time: 300 } },
+  log_sink: { use_json: false, max_size: 10 * 1024 * 1024, max_backups: 5 },
+  log_buffer: { size: 1000, flush_interval: '1s' },
+  registry_source: { watch_for_changes: false, auto_reload: false },
+} as const satisfies ConfigDefaults

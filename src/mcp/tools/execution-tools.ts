@@ -1,0 +1,3 @@
+import type { ToolHandlers } from './types.ts'
+
+export const executionHandlers: Partial<ToolHandlers> = {}
