@@ -345,12 +345,6 @@ describe('paths', () => {
 })
 
 test('an override does not paper over a section that is not a mapping', async () => {
-  const file = join(mkdtempSync(join(tmpdir(), 'ratchet-config-')), 'config.yaml')
-  writeFileSync(file, 'workers: 4\n')
-  const error = await loadConfig({ file, env: { RATCHET_WORKERS_COUNT: '2' } }).then(
-    () => undefined,
-    (e) => e as AppError,
-  )
-  expect(error?.message).toContain('workers: must be a mapping (got number 4)')
-  rmSync(join(file, '..'), { recursive: true, force: true })
+  const error = await loadError(loadConfig({ file: writeConfig('workers: 4\n'), env: { RATCHET_WORKERS_COUNT: '2' } }))
+  expect(error.message).toContain('workers: must be a mapping (got number 4)')
 })

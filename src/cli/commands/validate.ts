@@ -22,13 +22,16 @@ export const validateCommand: Command = {
       const label = relative(root, dir) || relative(process.cwd(), dir) || dir
       const result = await validateTaskDir(dir, { fix: Boolean(values.fix) })
       for (const file of result.fixed) out(`  + wrote ${relative(process.cwd(), file) || file}`)
+      const warnings = result.warnings.map((w) => `    note: ${w.file}: ${w.message}${w.hint ? ` (${w.hint})` : ''}`)
       if (result.ok) {
         out(`✓ ${label}`)
+        for (const line of warnings) out(line)
         continue
       }
       invalid++
       out(`✗ ${label}`)
       for (const p of result.problems) out(`    ${p.file}: ${p.message}${p.hint ? `\n      fix: ${p.hint}` : ''}`)
+      for (const line of warnings) out(line)
     }
     out('')
     out(`${dirs.length - invalid} valid, ${invalid} invalid`)
