@@ -61,23 +61,15 @@ export function parseRustLog(value: string | undefined): LogLevel | undefined {
   let exact: LogLevel | undefined
   let family: LogLevel | undefined
   let bare: LogLevel | undefined
-  for (const directive of value
-    .split(',')
-    .map((d) => d.trim())
-    .filter(Boolean)) {
+  const directives = value.split(',').map((d) => d.trim())
+  for (const directive of directives.filter(Boolean)) {
     const eq = directive.lastIndexOf('=')
     if (eq === -1) {
       bare ??= LEVELS[directive.toLowerCase()]
       continue
     }
     const target = directive.slice(0, eq).trim()
-    const level =
-      LEVELS[
-        directive
-          .slice(eq + 1)
-          .trim()
-          .toLowerCase()
-      ]
+    const level = LEVELS[directive.slice(eq + 1).trim().toLowerCase()]
     if (!level) continue
     if (target === 'ratchet') exact ??= level
     else if (/^ratchet(_|::)/.test(target)) family ??= level
