@@ -53,6 +53,9 @@ interface Slot {
   job: Job | null
   /** Why we are killing it, if we are. */
   killReason: null | { status: 'timed_out' | 'cancelled' | 'failed'; error: ExecutionError }
+  /** Resolves once onExit has run: the job is settled and the folder removed (`proc.exited` resolves earlier). */
+  gone: Promise<void>
+  markGone: () => void
 }
 
 interface Job {
@@ -97,7 +100,8 @@ export function createPool(options: PoolOptions): Pool {
 
   const spawnWorker = (): Slot => {
     const dir = mkdtempSync(join(tmpdir(), 'ratchet-worker-'))
-    const slot = { n: ++seq } as Slot
+    const gone = Promise.withResolvers<void>()
+    const slot = { n: ++seq, gone: gone.promise, markGone: gone.resolve } as Slot
     const proc = Bun.spawn({
       cmd: command,
       cwd: dir,
@@ -198,6 +202,7 @@ export function createPool(options: PoolOptions): Pool {
           }
       settle(slot, outcome)
     }
+    slot.markGone()
     if (closing) return
     if (!slot.ready) spawnFailures++
     if (!slot.killReason) logger.warn('worker exited', { pid: slot.proc.pid, exitCode, signal: signalCode, busy: Boolean(job) })
@@ -294,7 +299,7 @@ export function createPool(options: PoolOptions): Pool {
       clearInterval(pollMemory)
       const deadline = Date.now() + graceMs
       while (slots.some((s) => s.job) && Date.now() < deadline) await Bun.sleep(10)
-      const exits = slots.map((s) => s.proc.exited)
+      const exits = slots.map((s) => s.gone)
       for (const slot of [...slots]) {
         if (slot.job) kill(slot, { status: 'failed', error: { type: 'ShuttingDown', code: 'INTERRUPTED', reason: 'interrupted', message: 'The server shut down before this execution finished.' } })
         else slot.proc.kill('SIGTERM')

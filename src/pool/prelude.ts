@@ -33,6 +33,27 @@ export function prelude(host: any): any {
     return result
   }
 
+  // A host function that throws (a bad argument, a stack overflow) must not hand task code an error of
+  // the worker's realm, whose constructor chain reaches the worker's `process`: rethrow it as our own.
+  const ownError = (error: any): Error => {
+    let name = 'Error'
+    let message = 'internal error'
+    try { name = String(error?.name); message = String(error?.message) } catch {}
+    const Ctor = ['TypeError', 'RangeError', 'SyntaxError'].includes(name) ? G[name] : Error
+    return new Ctor(message)
+  }
+  const rawHost = host
+  host = {}
+  for (const key of Object.keys(rawHost)) {
+    const fn = rawHost[key]
+    host[key] = (...args: unknown[]) => {
+      let result: any
+      try { result = fn(...args) } catch (error) { throw ownError(error) }
+      if (result && typeof result.then === 'function') return new Promise((resolve, reject) => result.then(resolve, (error: unknown) => reject(ownError(error))))
+      return result
+    }
+  }
+
   // Globals are installed on first use: a fresh context per run stays cheap to prepare.
   const lazyGroup = (names: string[], install: () => void) => {
     let installed = false

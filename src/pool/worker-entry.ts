@@ -4,6 +4,7 @@
  * survives a run. One execution at a time; the pool owns timeouts, memory caps and cancellation.
  */
 import vm from 'node:vm'
+import { rmSync } from 'node:fs'
 import type { FromWorker, RunMessage, ToWorker } from './protocol.ts'
 import { prelude } from './prelude.ts'
 import { createHostBridge, flushLogs, type RunState } from './host-bridge.ts'
@@ -32,7 +33,9 @@ let active: { id: string; prepared: PreparedContext; state: RunState } | null = 
 
 function prepareContext(): PreparedContext {
   const holder: { state: RunState | null } = { state: null }
-  const context = vm.createContext({}, { name: 'ratchet-task' })
+  // A null-prototype sandbox: with `{}`, `this.constructor` inside the task is the worker's Object, and
+  // `this.constructor.constructor('return process')()` reaches the worker's process.
+  const context = vm.createContext(Object.create(null), { name: 'ratchet-task' })
   const install = PRELUDE.runInContext(context)
   const api = install(createHostBridge(holder, send))
   return { context, api, holder }
@@ -132,7 +135,15 @@ process.on('message', (message: ToWorker) => {
     active.prepared.api.abort(message.reason)
   }
 })
-process.on('disconnect', () => process.exit(0))
+/** Leaves no trace when the server is gone: the private temp folder is removed with the worker. */
+const exitWithServer = () => {
+  try {
+    if (/\/ratchet-worker-[^/]+$/.test(process.cwd())) rmSync(process.cwd(), { recursive: true, force: true })
+  } finally {
+    process.exit(0)
+  }
+}
+process.on('disconnect', exitWithServer)
 // A task's stray promise or callback must fail its own run, never the worker.
 const strayError = (error: unknown) => {
   if (active) active.state.onUncaught(error)
@@ -141,7 +152,7 @@ process.on('unhandledRejection', strayError)
 process.on('uncaughtException', strayError)
 // Exit if the server died without closing the channel (kill -9): we were re-parented.
 const parent = process.ppid
-setInterval(() => { if (process.ppid !== parent) process.exit(0) }, 1000).unref()
+setInterval(() => { if (process.ppid !== parent) exitWithServer() }, 1000).unref()
 
 spare = prepareContext()
 send({ t: 'ready', pid: process.pid })

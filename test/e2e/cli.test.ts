@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'bun:test'
 import { Database } from 'bun:sqlite'
-import { mkdtempSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs'
+import { mkdtempSync, mkdirSync, readdirSync, readFileSync, readlinkSync, rmSync, writeFileSync, existsSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { ensureBinary, ratchet, SAMPLES } from '../helpers/cli.ts'
@@ -193,11 +193,14 @@ describe('crash recovery', () => {
     expect(running).toBe(1)
     const workers = childrenOf(proc.pid)
     expect(workers.length).toBe(1)
+    const workerDir = readlinkSync(`/proc/${workers[0]}/cwd`)
+    expect(workerDir).toContain('ratchet-worker-')
     proc.kill('SIGKILL')
     await proc.exited
     // Orphaned workers notice that their parent is gone and exit.
     for (let i = 0; i < 60 && workers.some(alive); i++) await Bun.sleep(50)
     expect(workers.filter(alive)).toEqual([])
+    expect(existsSync(workerDir)).toBe(false)
 
     const next = await ratchet(['run-once', '--config', config, '--from-fs', join(SAMPLES, 'addition'), '--input-json', '{"a":1,"b":1}'])
     expect(next.code).toBe(0)

@@ -1,6 +1,7 @@
 import { createEngine, type Engine, type EngineOptions } from '../../src/engine/engine.ts'
 import { createPool, type Pool, type PoolOptions } from '../../src/pool/pool.ts'
 import { openSqliteStore, type SqliteStore } from '../../src/store/index.ts'
+import { isAlive } from './process.ts'
 import { silentLogger } from './silent-logger.ts'
 
 export interface Harness {
@@ -8,7 +9,7 @@ export interface Harness {
   pool: Pool
   engine: Engine
   logger: ReturnType<typeof silentLogger>
-  /** Closes engine (and with it the pool) and store; safe to call twice. */
+  /** Closes engine (and with it the pool) and store; throws if a worker outlives it. Safe to call twice. */
   close(): Promise<void>
 }
 
@@ -32,11 +33,14 @@ export async function openHarness(options: HarnessOptions = {}): Promise<Harness
   const close = async () => {
     if (closed) return
     closed = true
+    const pids = pool.stats().pids
     try {
       await engine.close({ graceMs: options.closeGraceMs ?? 1000 })
     } finally {
       store.close()
     }
+    const orphans = pids.filter(isAlive)
+    if (orphans.length > 0) throw new Error(`worker processes outlived engine.close(): ${orphans.join(', ')}`)
   }
   try {
     await pool.ready()

@@ -1,0 +1,157 @@
+import { afterEach, describe, expect, test } from 'bun:test'
+import { rm, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import type { RegistrySourceConfig } from '../../src/config/types.ts'
+import { createRegistry, findTaskDirs, type Registry, type RegistryReport } from '../../src/registry/registry.ts'
+import { openSqliteStore, type SqliteStore } from '../../src/store/index.ts'
+import { waitFor } from '../helpers/process.ts'
+import { silentLogger } from '../helpers/silent-logger.ts'
+import { classicPackage, makeTempRoot, writeFiles } from '../helpers/temp-files.ts'
+
+const open: Array<{ close(): void }> = []
+
+afterEach(() => {
+  for (const item of open.splice(0).reverse()) item.close()
+})
+
+function source(path: string, watch = false): RegistrySourceConfig {
+  return { name: 'local', uri: `file://${path}`, path, watchForChanges: watch, autoReload: false }
+}
+
+function setup(sources: RegistrySourceConfig[], options: { debounceMs?: number } = {}): { registry: Registry; store: SqliteStore; logger: ReturnType<typeof silentLogger> } {
+  const store = openSqliteStore({ path: ':memory:', synchronous: 'NORMAL' })
+  open.push(store)
+  const logger = silentLogger()
+  const registry = createRegistry({ sources, store, logger }, options)
+  open.push(registry)
+  return { registry, store, logger }
+}
+
+describe('discovery', () => {
+  test('finds packages in nested folders, skipping tests/ and hidden folders', async () => {
+    const root = await makeTempRoot()
+    await writeFiles(root, 'top', classicPackage('top'))
+    await writeFiles(root, 'group/alpha', classicPackage('alpha'))
+    await writeFiles(root, 'group/deeper/still/beta', classicPackage('beta'))
+    await writeFiles(root, 'yaml/gamma', { 'meta.yaml': 'name: gamma\nversion: "1.0"\n', 'task.js': 'export default () => "g"\n' })
+    await writeFiles(root, '.hidden/secret', classicPackage('secret'))
+    await writeFiles(root, 'group/tests/not-a-task', classicPackage('not-a-task'))
+    await writeFiles(root, 'node_modules/dep', classicPackage('dep'))
+    await writeFiles(root, 'empty/nothing', { 'README.md': 'no task here' })
+    const { registry, store } = setup([source(root)])
+    const report = await registry.load()
+    expect(report.problems).toEqual([])
+    expect(report.loaded).toBe(4)
+    expect(registry.list().map((t) => t.name)).toEqual(['alpha', 'beta', 'gamma', 'top'])
+    expect(registry.get('beta')?.dir).toBe(join(root, 'group/deeper/still/beta'))
+    expect(report.changed.sort()).toEqual(['alpha', 'beta', 'gamma', 'top'])
+    expect(store.listTaskVersions('alpha')).toHaveLength(1)
+    // A second scan of unchanged files changes nothing.
+    expect(await registry.load()).toMatchObject({ loaded: 4, changed: [], removed: [] })
+    expect(store.listTaskVersions('alpha')).toHaveLength(1)
+  })
+
+  test('a folder that is itself a package is the only package found under it', async () => {
+    const root = await makeTempRoot()
+    const dir = await writeFiles(root, 'solo', classicPackage('solo'))
+    expect(await findTaskDirs(dir)).toEqual([dir])
+  })
+
+  test('finds a task by uuid as well as by name', async () => {
+    const root = await makeTempRoot()
+    await writeFiles(root, 'with-id', { 'metadata.json': { name: 'with-id', version: '1.0.0', uuid: 'abc-123' }, 'main.js': 'function main() { return 1 }\n' })
+    const { registry } = setup([source(root)])
+    await registry.load()
+    expect(registry.get('abc-123')?.name).toBe('with-id')
+  })
+
+  test('a missing source folder is reported, not thrown', async () => {
+    const root = await makeTempRoot()
+    const { registry } = setup([source(join(root, 'does-not-exist'))])
+    const report = await registry.load()
+    expect(report.loaded).toBe(0)
+    expect(report.problems[0].problems[0].message).toContain('cannot read the source folder')
+  })
+})
+
+describe('problems', () => {
+  test('a duplicate name is reported with both paths and the first one in path order is kept', async () => {
+    const root = await makeTempRoot()
+    const first = await writeFiles(root, 'a-first/same', classicPackage('same', 'function main() { return "first" }\n'))
+    const second = await writeFiles(root, 'b-second/same', classicPackage('same', 'function main() { return "second" }\n'))
+    const { registry, logger } = setup([source(root)])
+    const report = await registry.load()
+    expect(report.loaded).toBe(1)
+    expect(registry.get('same')?.dir).toBe(first)
+    expect(report.problems).toHaveLength(1)
+    const [problem] = report.problems
+    expect(problem.dir).toBe(second)
+    expect(problem.problems[0].file).toBe(join(second, 'metadata.json'))
+    expect(problem.problems[0].message).toContain('duplicate task name "same"')
+    expect(problem.problems[0].message).toContain(first)
+    expect(registry.problems()).toEqual(report.problems)
+    expect(logger.lines.some((l) => l.level === 'warn' && l.message === 'task package skipped')).toBe(true)
+  })
+
+  test('an invalid package is reported with its file and reason while the others load', async () => {
+    const root = await makeTempRoot()
+    await writeFiles(root, 'good-one', classicPackage('good-one'))
+    const bad = await writeFiles(root, 'broken', { 'metadata.json': '{ "name": "broken", "version": ', 'main.js': 'function main() {}\n' })
+    await writeFiles(root, 'good-two', classicPackage('good-two'))
+    const { registry } = setup([source(root)])
+    const report = await registry.load()
+    expect(registry.list().map((t) => t.name)).toEqual(['good-one', 'good-two'])
+    expect(report.problems).toHaveLength(1)
+    expect(report.problems[0]).toMatchObject({ source: 'local', dir: bad })
+    expect(report.problems[0].problems[0].file).toBe('metadata.json')
+    expect(report.problems[0].problems[0].message).toMatch(/^invalid JSON at line 1, column \d+/)
+    expect(registry.get('broken')).toBeUndefined()
+  })
+})
+
+describe('watching for changes', () => {
+  test('picks up a change to main.js within a second and records a second task version', async () => {
+    const root = await makeTempRoot()
+    const dir = await writeFiles(root, 'nested/watched', classicPackage('watched', 'function main() { return 1 }\n'))
+    const { registry, store } = setup([source(root, true)], { debounceMs: 50 })
+    const reports: RegistryReport[] = []
+    registry.onChange((report) => reports.push(report))
+    await registry.load()
+    const before = registry.get('watched')!.checksum
+    await Bun.sleep(50)
+    await writeFile(join(dir, 'main.js'), 'function main() { return 2 }\n')
+    const changed = await waitFor(() => registry.get('watched')?.checksum !== before, 1000)
+    expect(changed).toBe(true)
+    expect(registry.get('watched')?.code).toContain('return 2')
+    expect(store.listTaskVersions('watched').map((v) => v.checksum).sort()).toEqual([before, registry.get('watched')!.checksum].sort())
+    expect(reports.some((r) => r.changed.includes('watched'))).toBe(true)
+  })
+
+  test('a removed task disappears and is reported as removed', async () => {
+    const root = await makeTempRoot()
+    await writeFiles(root, 'stays', classicPackage('stays'))
+    const doomed = await writeFiles(root, 'doomed', classicPackage('doomed'))
+    const { registry } = setup([source(root, true)], { debounceMs: 50 })
+    const reports: RegistryReport[] = []
+    registry.onChange((report) => reports.push(report))
+    await registry.load()
+    expect(registry.get('doomed')).toBeDefined()
+    await Bun.sleep(50)
+    await rm(doomed, { recursive: true, force: true })
+    expect(await waitFor(() => registry.get('doomed') === undefined, 1000)).toBe(true)
+    expect(registry.get('stays')).toBeDefined()
+    expect(reports.some((r) => r.removed.includes('doomed'))).toBe(true)
+  })
+
+  test('a source without watchForChanges does not reload on its own', async () => {
+    const root = await makeTempRoot()
+    const dir = await writeFiles(root, 'still', classicPackage('still', 'function main() { return 1 }\n'))
+    const { registry } = setup([source(root, false)], { debounceMs: 20 })
+    await registry.load()
+    const before = registry.get('still')!.checksum
+    await writeFile(join(dir, 'main.js'), 'function main() { return 2 }\n')
+    await Bun.sleep(300)
+    expect(registry.get('still')!.checksum).toBe(before)
+    expect((await registry.load()).changed).toEqual(['still'])
+  })
+})
