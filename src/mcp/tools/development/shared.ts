@@ -1,0 +1,107 @@
+import { relative } from 'node:path'
+import type { TaskTestReport, TestCaseResult } from '../../../engine/run-task-tests.ts'
+import type { TaskPackage, TaskProblem } from '../../../tasks/types.ts'
+import { isInsideDir } from '../../../tasks/write-task-package.ts'
+import type { ToolContext } from '../types.ts'
+
+/** Helpers shared by the task-development tools (create, edit, delete, validate, version, import/export). */
+
+export interface TestResultsOutput {
+  total: number
+  passed: number
+  failed: number
+  results: TestResultOutput[]
+}
+
+export interface TestResultOutput {
+  name: string
+  description?: string
+  status: 'passed' | 'failed'
+  duration_ms: number
+  execution_id: string
+  execution_status?: TestCaseResult['status']
+  input: unknown
+  expected_output?: unknown
+  actual_output?: unknown
+  error?: { type: string; code: string; message: string; reason?: string; location?: { file: string; line: number; column?: number; source?: string } }
+  reason?: string
+  file?: string
+}
+
+/** One test result in the shape every tool's schema uses. */
+export function testResultOutput(result: TestCaseResult, dir: string): TestResultOutput {
+  const error = result.error
+  return {
+    name: result.name,
+    ...(result.description !== undefined ? { description: result.description } : {}),
+    status: result.passed ? 'passed' : 'failed',
+    duration_ms: result.durationMs,
+    execution_id: result.executionId,
+    execution_status: result.status,
+    input: result.input,
+    ...(result.expectedOutput !== undefined ? { expected_output: result.expectedOutput } : {}),
+    ...(result.actualOutput !== undefined ? { actual_output: result.actualOutput } : {}),
+    ...(error
+      ? { error: { type: error.type, code: error.code, message: error.message, ...(error.reason ? { reason: error.reason } : {}), ...(error.location ? { location: error.location } : {}) } }
+      : {}),
+    ...(result.reason !== undefined ? { reason: result.reason } : {}),
+    file: relative(dir, result.file),
+  }
+}
+
+export function testResultsOutput(report: TaskTestReport, dir: string): TestResultsOutput {
+  return { total: report.total, passed: report.passed, failed: report.failed, results: report.results.map((r) => testResultOutput(r, dir)) }
+}
+
+/** "2/3 tests passed (failed: x: output differs …)" for messages. */
+export function describeTestReport(report: TaskTestReport): string {
+  if (report.total === 0) return 'no tests to run'
+  const failed = report.results.filter((r) => !r.passed)
+  const head = `${report.passed}/${report.total} test${report.total === 1 ? '' : 's'} passed`
+  if (failed.length === 0) return head
+  return `${head}; failing: ${failed.map((r) => `"${r.name}" (${r.reason ?? 'failed'})`).join('; ')}`
+}
+
+/** Problems as lines: `main.js: syntax error at line 3 … (fix: …)`. */
+export function describeProblems(problems: TaskProblem[]): string {
+  return problems.map((p) => `${p.file}: ${p.message}${p.hint ? ` (fix: ${p.hint})` : ''}`).join('\n')
+}
+
+export function notFoundMessage(taskId: string): { message: string; hint: string } {
+  return { message: `No task named or with the uuid ${JSON.stringify(taskId)} is loaded`, hint: 'List the tasks with ratchet_list_available_tasks (names are case-sensitive).' }
+}
+
+/** The task's id for outputs: its uuid, or its name when it has none. */
+export function taskIdOf(pkg: TaskPackage): string {
+  return pkg.uuid ?? pkg.name
+}
+
+/** True when the package's folder lives in the writable tasks folder (not in .versions or another source). */
+export function isEditable(ctx: ToolContext, pkg: TaskPackage): Promise<boolean> {
+  return isInsideDir(ctx.tasksDir, pkg.dir)
+}
+
+export function readOnlyMessage(ctx: ToolContext, pkg: TaskPackage): { message: string; hint: string } {
+  return {
+    message: `Task "${pkg.name}" comes from ${pkg.dir}, outside the writable tasks folder ${ctx.tasksDir}: that source is read-only here`,
+    hint: `Copy it into the tasks folder with ratchet_export_tasks {"task_id": "${pkg.name}"} then ratchet_import_tasks (with options.name_prefix if the name must differ), and change the copy.`,
+  }
+}
+
+const locks = new Map<string, Promise<unknown>>()
+
+/**
+ * Runs `fn` after every earlier call with the same key has finished, so two edits of one task folder
+ * never interleave. Keys are absolute folder paths.
+ */
+export async function withFolderLock<T>(key: string, fn: () => Promise<T>): Promise<T> {
+  const previous = locks.get(key) ?? Promise.resolve()
+  const run = previous.catch(() => undefined).then(fn)
+  const tail = run.catch(() => undefined)
+  locks.set(key, tail)
+  try {
+    return await run
+  } finally {
+    if (locks.get(key) === tail) locks.delete(key)
+  }
+}
