@@ -32,7 +32,8 @@ export interface DebugTaskRequest {
 export interface BreakpointHit {
   hit: number
   step: number
-  variables?: Record<string, unknown>
+  /** Variables whose preview differs from this line's previous hit (the first hit's are the report's `variables`). */
+  changed?: Record<string, unknown>
 }
 
 export interface BreakpointReport {
@@ -81,8 +82,17 @@ export async function debugTask(deps: { engine: Engine; store: Store }, request:
     if (report.hitCount > report.hits.length) warnings.push(`Line ${report.line} was hit ${report.hitCount} times; the first ${report.hits.length} hits are listed.`)
   }
   if (limit) warnings.push(`The run was stopped before line ${limit.line} after ${limit.maxSteps} steps (max_steps); the steps and hits before it are complete.`)
+  if (record.status === 'timed_out' || record.status === 'cancelled') {
+    warnings.push(`The run was stopped from outside (${record.status}): events recorded while its code was busy without waiting (a loop that never awaits a timer or fetch) may be missing. To stop a runaway loop from inside and keep every step, use step_mode with max_steps.`)
+  }
   if (unreadable > 0) warnings.push(`${unreadable} debugger event(s) could not be read (too large for one log entry) and are missing.`)
-  const mapped = record.error ? { ...record, error: mapDebugError(record.error, instrumented, lines, task.entryFile) } : record
+  let mapped = record
+  if (record.error) {
+    // The stored record too, so get_execution_status and analyze_execution_error show the user's code.
+    mapped = { ...record, error: mapDebugError(record.error, instrumented, lines, task.entryFile) }
+    deps.store.updateExecution(record.id, { error: mapped.error })
+    await deps.store.commit()
+  }
   return {
     record: mapped,
     breakpoints,
@@ -96,6 +106,7 @@ export async function debugTask(deps: { engine: Engine; store: Store }, request:
 
 function collectHits(events: readonly DebugEvent[], source: (line: number) => string): BreakpointReport[] {
   const byLine = new Map<number, BreakpointReport>()
+  const previous = new Map<number, Record<string, unknown>>()
   for (const event of events) {
     if (event.hit === undefined) continue
     let report = byLine.get(event.line)
@@ -104,10 +115,26 @@ function collectHits(events: readonly DebugEvent[], source: (line: number) => st
       byLine.set(event.line, report)
     }
     report.hitCount = Math.max(report.hitCount, event.hit)
-    if (report.hits.length < MAX_REPORTED_HITS) report.hits.push({ hit: event.hit, step: event.step, ...(event.variables ? { variables: event.variables } : {}) })
-    if (report.variables === undefined && event.variables) report.variables = event.variables
+    if (report.hits.length >= MAX_REPORTED_HITS) continue
+    const hit: BreakpointHit = { hit: event.hit, step: event.step }
+    if (event.variables) {
+      const before = previous.get(event.line)
+      if (before === undefined) report.variables = event.variables
+      else hit.changed = changedValues(before, event.variables)
+      previous.set(event.line, event.variables)
+    }
+    report.hits.push(hit)
   }
   return [...byLine.values()].sort((a, b) => a.line - b.line)
+}
+
+/** The entries of `now` whose preview differs from `before` (the same line always sees the same names). */
+function changedValues(before: Record<string, unknown>, now: Record<string, unknown>): Record<string, unknown> {
+  const changed: Record<string, unknown> = {}
+  for (const [name, value] of Object.entries(now)) {
+    if (JSON.stringify(before[name]) !== JSON.stringify(value)) changed[name] = value
+  }
+  return changed
 }
 
 /** Breakpoints that cannot stop (no statement, past the end) or did not stop, in words a model can act on. */

@@ -1,0 +1,5 @@
+/** Markdown files are imported as text (`with { type: 'text' }`) so `bun build --compile` embeds them. */
+declare module '*.md' {
+  const text: string
+  export default text
+}
