@@ -16,8 +16,8 @@ interface Child {
 
 export interface IpcFloorResult {
   latency: Summary
-  throughput64: LoopResult & { cpuUsPerMsg: { parent: number; children: number } }
-  throughputOnePerChild: LoopResult
+  throughput64: LoopResult & { cpuUsPerMsg: { parent: number; children: number }; foreignShare: number }
+  throughputOnePerChild: LoopResult & { cpuUsPerMsg: { parent: number; children: number } }
 }
 
 const CHILD = join(import.meta.dir, 'ipc-echo-child.ts')
@@ -65,10 +65,11 @@ export async function ipcFloor(opts: { latencyCount: number; durationMs: number 
     const pids = children.map((c) => c.proc.pid)
     const measured = await withCpu(pids, () => closedLoop(64, opts.durationMs, 2_000_000, () => roundTrip(leastLoaded(children))))
     const ops = measured.result.ops
-    const throughput64 = { ...measured.result, cpuUsPerMsg: { parent: (measured.selfMs * 1000) / ops, children: (measured.childMs * 1000) / ops } }
+    const throughput64 = { ...measured.result, cpuUsPerMsg: { parent: (measured.selfMs * 1000) / ops, children: (measured.childMs * 1000) / ops }, foreignShare: measured.foreignShare }
 
     // One message per child at a time, like the pool (a worker gets its next job only after its result).
-    const throughputOnePerChild = await closedLoop(2, opts.durationMs, 2_000_000, (_, lane) => roundTrip(children[lane]!))
+    const one = await withCpu(pids, () => closedLoop(2, opts.durationMs, 2_000_000, (_, lane) => roundTrip(children[lane]!)))
+    const throughputOnePerChild = { ...one.result, cpuUsPerMsg: { parent: (one.selfMs * 1000) / one.result.ops, children: (one.childMs * 1000) / one.result.ops } }
     return { latency, throughput64, throughputOnePerChild }
   } finally {
     for (const child of children) child.proc.kill()

@@ -1,7 +1,9 @@
+import { cpus } from 'node:os'
 import { readFileSync } from 'node:fs'
 
-/** Clock ticks per second of /proc/<pid>/stat (getconf CLK_TCK; 100 on Linux/x86). */
+/** Clock ticks per second of /proc (getconf CLK_TCK; 100 on Linux/x86). */
 const CLK_TCK = 100
+const TICK_MS = 1000 / CLK_TCK
 
 /** CPU time (user + system) a process has used so far, in ms (10 ms resolution); 0 if it is gone. */
 export function procCpuMs(pid: number): number {
@@ -9,7 +11,7 @@ export function procCpuMs(pid: number): number {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
     // Fields after the parenthesised command name; utime and stime are fields 14 and 15 (1-based).
     const rest = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
-    return ((Number(rest[11]) + Number(rest[12])) * 1000) / CLK_TCK
+    return (Number(rest[11]) + Number(rest[12])) * TICK_MS
   } catch {
     return 0
   }
@@ -21,8 +23,31 @@ export function selfCpuMs(): number {
   return (user + system) / 1000
 }
 
-/** Measures the CPU used by this process and by `pids` while `fn` runs. */
-export async function withCpu<T>(pids: number[], fn: () => Promise<T>): Promise<{ result: T; selfMs: number; childMs: number; wallMs: number }> {
+/** Whole-machine busy and steal time so far, ms summed over all CPUs (from /proc/stat). */
+export function machineCpuMs(): { busy: number; steal: number } {
+  try {
+    const [, ...fields] = readFileSync('/proc/stat', 'utf8').split('\n', 1)[0]!.trim().split(/\s+/)
+    const [user, nice, system, , , irq, softirq, steal] = fields.map(Number)
+    return { busy: (user! + nice! + system! + irq! + softirq!) * TICK_MS, steal: (steal ?? 0) * TICK_MS }
+  } catch {
+    return { busy: NaN, steal: NaN }
+  }
+}
+
+export interface CpuMeasure<T> {
+  result: T
+  selfMs: number
+  childMs: number
+  wallMs: number
+  /** Share of the machine's CPU capacity used by processes other than this one and `pids` (noise). */
+  foreignShare: number
+  /** Share of the machine's CPU capacity stolen by the hypervisor. */
+  stealShare: number
+}
+
+/** Measures the CPU used by this process, by `pids`, and by everything else on the machine while `fn` runs. */
+export async function withCpu<T>(pids: number[], fn: () => Promise<T>): Promise<CpuMeasure<T>> {
+  const machine0 = machineCpuMs()
   const self0 = selfCpuMs()
   const kids0 = pids.map(procCpuMs)
   const t0 = performance.now()
@@ -30,5 +55,8 @@ export async function withCpu<T>(pids: number[], fn: () => Promise<T>): Promise<
   const wallMs = performance.now() - t0
   const selfMs = selfCpuMs() - self0
   const childMs = pids.map(procCpuMs).reduce((sum, v, i) => sum + v - kids0[i]!, 0)
-  return { result, selfMs, childMs, wallMs }
+  const machine1 = machineCpuMs()
+  const capacity = wallMs * cpus().length
+  const foreign = machine1.busy - machine0.busy - selfMs - childMs
+  return { result, selfMs, childMs, wallMs, foreignShare: Math.max(0, foreign) / capacity, stealShare: (machine1.steal - machine0.steal) / capacity }
 }

@@ -69,9 +69,7 @@ export async function sequential(count: number, op: (i: number) => Promise<void>
   return summarize(samples)
 }
 
-export const us = (ms: number): number => Math.round(ms * 1000 * 10) / 10
 export const round = (value: number, digits = 2): number => {
   const f = 10 ** digits
   return Math.round(value * f) / f
 }
-export const idle = (ms: number) => Bun.sleep(ms)
