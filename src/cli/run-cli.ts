@@ -53,7 +53,7 @@ export async function runCli(argv: string[]): Promise<number> {
     }
     let parsed
     try {
-      parsed = parseArgs({ args: argv.slice(1), options: { ...GLOBAL_OPTIONS, ...command.options }, allowPositionals: false, strict: true })
+      parsed = parseArgs({ args: argv.slice(1), options: { ...GLOBAL_OPTIONS, ...command.options }, allowPositionals: command.positionals === true, strict: true })
     } catch (error) {
       throw new AppError('BAD_INPUT', (error as Error).message.replace(/^TypeError \[[A-Z_]+\]: /, ''), { hint: `Run ratchet ${command.name} --help for its options.` })
     }
@@ -70,7 +70,7 @@ export async function runCli(argv: string[]): Promise<number> {
     if (logLevel !== undefined && !LEVELS.includes(logLevel as LogLevel)) {
       throw new AppError('BAD_INPUT', `--log-level must be one of ${LEVELS.join(', ')}, got "${logLevel}"`)
     }
-    return await command.run(values, { config: values.config as string | undefined, logLevel: logLevel as LogLevel | undefined })
+    return await command.run(values, { config: values.config as string | undefined, logLevel: logLevel as LogLevel | undefined }, parsed.positionals)
   } catch (error) {
     if (isAppError(error)) {
       process.stderr.write(`error: ${error.describe()}\n`)

@@ -2,6 +2,9 @@
  * The composition root: builds config → logger → store → registry → pool → engine for a command,
  * and closes them in reverse order. Nothing else in the program wires components together.
  */
+import { mkdirSync } from 'node:fs'
+import { resolve, sep } from 'node:path'
+import { pathToFileURL } from 'node:url'
 import { loadConfig } from '../config/load-config.ts'
 import type { Config } from '../config/types.ts'
 import { createLogger, type Logger } from '../lib/logger.ts'
@@ -25,6 +28,8 @@ export interface Runtime {
   registry: Registry
   pool: Pool
   engine: Engine
+  /** The writable tasks folder, when the command asked for one. */
+  tasksDir?: string
   close(): Promise<void>
 }
 
@@ -37,6 +42,11 @@ export interface RuntimeOptions {
   workers?: number
   /** Skip loading the registry (commands that load one package directly). */
   skipRegistry?: boolean
+  /**
+   * The writable tasks folder (create_task writes there): created when missing and added as a watched
+   * source, unless a configured source already covers it, so tasks written there load without a restart.
+   */
+  tasksDir?: string
 }
 
 export async function loadRuntimeConfig(flags: GlobalFlags): Promise<Config> {
@@ -48,7 +58,8 @@ export async function openRuntime(config: Config, options: RuntimeOptions = {}):
   const store = openStoreFromUrl(options.databaseUrl ?? config.database.url, config.baseDir)
   const interrupted = store.markInterrupted()
   if (interrupted > 0) logger.warn('marked executions interrupted by an earlier crash as failed', { count: interrupted })
-  const registry = createRegistry({ sources: options.sources ?? config.registry.sources, store, logger })
+  const sources = options.sources ?? config.registry.sources
+  const registry = createRegistry({ sources: options.tasksDir ? withTasksDir(sources, options.tasksDir) : sources, store, logger })
   const pool = createPool({ count: options.workers ?? config.workers.count, restartOnFailure: config.workers.restartOnFailure, maxMemoryMb: config.execution.maxMemoryMb, logger })
   const engine = createEngine({ store, pool, logger }, { maxExecutionTime: config.execution.maxExecutionTime, maxQueue: config.workers.maxQueue, validateSchemas: config.execution.validateSchemas })
   try {
@@ -68,6 +79,7 @@ export async function openRuntime(config: Config, options: RuntimeOptions = {}):
     registry,
     pool,
     engine,
+    tasksDir: options.tasksDir,
     async close() {
       if (closed) return
       closed = true
@@ -77,4 +89,16 @@ export async function openRuntime(config: Config, options: RuntimeOptions = {}):
       await logger.close()
     },
   }
+}
+
+/** Adds the tasks folder as a watched source (created if missing) unless a source already covers it. */
+function withTasksDir(sources: RegistrySourceConfig[], tasksDir: string): RegistrySourceConfig[] {
+  const path = resolve(tasksDir)
+  mkdirSync(path, { recursive: true })
+  const covered = sources.some((source) => path === source.path || path.startsWith(source.path + sep))
+  if (covered) return sources
+  const names = new Set(sources.map((source) => source.name))
+  let name = 'tasks'
+  for (let n = 2; names.has(name); n++) name = `tasks-${n}`
+  return [...sources, { name, uri: pathToFileURL(path).href, path, watchForChanges: true, autoReload: true }]
 }

@@ -5,7 +5,7 @@ import { deepFreeze } from './internal/deep-freeze.ts'
 import { parseDuration } from './parse-duration.ts'
 import { resolveDatabasePath, resolveSourcePath } from './resolve-paths.ts'
 import type { ValueOrigins } from './substitute-env.ts'
-import type { Config, LogSinkConfig, RegistrySourceConfig } from './types.ts'
+import type { Config, LogSinkConfig, McpToolSwitches, RegistrySourceConfig } from './types.ts'
 
 /** The validated file tree, typed as far as buildConfig reads it. */
 interface ConfigTree {
@@ -20,7 +20,12 @@ interface ConfigTree {
     fetch?: { allowed_hosts?: string[]; denied_hosts?: string[] }
   }
   server?: { host?: string; port?: number }
-  mcp?: { max_execution_time?: number; security?: { max_execution_time?: number } }
+  mcp?: {
+    max_execution_time?: number
+    security?: { max_execution_time?: number; response_size_limit?: number; max_log_entries?: number }
+    tools?: Partial<Record<keyof typeof DEFAULTS.mcp.tools, boolean>>
+    expose_tasks_as_tools?: boolean
+  }
   registry?: { sources?: Array<{ name: string; uri: string; config?: { watch_for_changes?: boolean; auto_reload?: boolean } }> }
 }
 
@@ -59,6 +64,19 @@ function buildSink(sink: SinkTree, level: LogLevel, ctx: BuildContext): LogSinkC
   }
   if (buffer) out.buffer = buffer
   return out
+}
+
+function buildToolSwitches(tools: Partial<Record<keyof typeof DEFAULTS.mcp.tools, boolean>>): McpToolSwitches {
+  const on = (key: keyof typeof DEFAULTS.mcp.tools) => tools[key] ?? DEFAULTS.mcp.tools[key]
+  return {
+    execution: on('enable_execution'),
+    logging: on('enable_logging'),
+    monitoring: on('enable_monitoring'),
+    debugging: on('enable_debugging'),
+    filesystem: on('enable_filesystem'),
+    batch: on('enable_batch'),
+    progress: on('enable_progress'),
+  }
 }
 
 function keyName(key: string, origins: ValueOrigins): string {
@@ -108,6 +126,10 @@ export function buildConfig(tree: Record<string, unknown>, ctx: BuildContext): C
     },
     mcp: {
       maxExecutionTime: t.mcp?.security?.max_execution_time ?? t.mcp?.max_execution_time ?? DEFAULTS.mcp.security.max_execution_time,
+      tools: buildToolSwitches(t.mcp?.tools ?? {}),
+      exposeTasksAsTools: t.mcp?.expose_tasks_as_tools ?? DEFAULTS.mcp.expose_tasks_as_tools,
+      responseSizeLimit: t.mcp?.security?.response_size_limit ?? DEFAULTS.mcp.security.response_size_limit,
+      maxLogEntries: t.mcp?.security?.max_log_entries ?? DEFAULTS.mcp.security.max_log_entries,
     },
     server: { host: t.server?.host ?? DEFAULTS.server.host, port: t.server?.port ?? DEFAULTS.server.port },
     raw: structuredClone(tree),

@@ -13,7 +13,19 @@ export interface ConfigDefaults {
     fetch: { allowed_hosts: readonly string[]; denied_hosts: readonly string[] }
   }
   server: { host: string; port: number }
-  mcp: { security: { max_execution_time: number } }
+  mcp: {
+    security: { max_execution_time: number; response_size_limit: number; max_log_entries: number }
+    tools: {
+      enable_execution: boolean
+      enable_logging: boolean
+      enable_monitoring: boolean
+      enable_debugging: boolean
+      enable_filesystem: boolean
+      enable_batch: boolean
+      enable_progress: boolean
+    }
+    expose_tasks_as_tools: boolean
+  }
   /** Per-sink values; a sink's level defaults to logging.level. */
   log_sink: { use_json: boolean; max_size: number; max_backups: number }
   /** Buffering of file sinks, and of console sinks that set `buffered`. */
@@ -44,7 +56,20 @@ export const DEFAULTS = {
     fetch: { allowed_hosts: [], denied_hosts: [] },
   },
   server: { host: '127.0.0.1', port: 8080 },
-  mcp: { security: { max_execution_time: 300 } },
+  mcp: {
+    security: { max_execution_time: 300, response_size_limit: 1024 * 1024, max_log_entries: 1000 },
+    // Tools that write task files are opt-in, as the integration guide recommends.
+    tools: {
+      enable_execution: true,
+      enable_logging: true,
+      enable_monitoring: true,
+      enable_debugging: true,
+      enable_filesystem: false,
+      enable_batch: true,
+      enable_progress: true,
+    },
+    expose_tasks_as_tools: false,
+  },
   log_sink: { use_json: false, max_size: 10 * 1024 * 1024, max_backups: 5 },
   log_buffer: { size: 1000, flush_interval: '1s' },
   registry_source: { watch_for_changes: false, auto_reload: false },

@@ -24,6 +24,17 @@ export interface LogSinkConfig {
   buffer?: { size: number; flushIntervalMs: number }
 }
 
+/** `mcp.tools.enable_*`: a tool group is offered only when its switch is on. */
+export interface McpToolSwitches {
+  execution: boolean
+  logging: boolean
+  monitoring: boolean
+  debugging: boolean
+  filesystem: boolean
+  batch: boolean
+  progress: boolean
+}
+
 /**
  * The fully defaulted, frozen configuration every component receives. Only src/config reads files,
  * flags and the environment to produce it. `raw` keeps the validated YAML tree (snake_case) for the
@@ -56,6 +67,14 @@ export interface Config {
   mcp: {
     /** Seconds; caps MCP calls' timeouts (mcp.security.max_execution_time). */
     maxExecutionTime: number
+    /** Which tool groups are offered (mcp.tools.enable_*), and progress notifications. loadConfig always sets it. */
+    tools?: McpToolSwitches
+    /** Offer each task as its own tool `task_<name>` (mcp.expose_tasks_as_tools). loadConfig always sets it. */
+    exposeTasksAsTools?: boolean
+    /** Bytes of text one tool result may carry before it is truncated (mcp.security.response_size_limit). loadConfig always sets it. */
+    responseSizeLimit?: number
+    /** Most log entries one call or resource read returns (mcp.security.max_log_entries). loadConfig always sets it. */
+    maxLogEntries?: number
   }
   /** The HTTP server (`server.host`, `server.port`). loadConfig always sets it. */
   server?: { host: string; port: number }

@@ -4,6 +4,9 @@ import { runOnceCommand } from './run-once.ts'
 import { validateCommand } from './validate.ts'
 import { testCommand } from './test.ts'
 import { startCommand } from './start.ts'
+import { mcpServeCommand } from './mcp-serve.ts'
+import { generateCommand } from './generate.ts'
+import { mcpCommand } from './mcp.ts'
 
 export interface Command {
   name: string
@@ -11,7 +14,9 @@ export interface Command {
   usage: string
   help: string[]
   options: NonNullable<ParseArgsConfig['options']>
-  run(values: Record<string, string | boolean | undefined>, flags: GlobalFlags): Promise<number>
+  /** Takes positional arguments (`ratchet generate mcpservers-json`); they come as `run`'s third argument. */
+  positionals?: boolean
+  run(values: Record<string, string | boolean | undefined>, flags: GlobalFlags, positionals?: string[]): Promise<number>
 }
 
-export const COMMANDS: Command[] = [startCommand, runOnceCommand, validateCommand, testCommand]
+export const COMMANDS: Command[] = [startCommand, runOnceCommand, validateCommand, testCommand, mcpServeCommand, mcpCommand, generateCommand]

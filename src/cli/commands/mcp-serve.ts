@@ -1,0 +1,45 @@
+import { resolve } from 'node:path'
+import { AppError } from '../../errors.ts'
+import { serveStdio } from '../../mcp/serve-stdio.ts'
+import { loadRuntimeConfig, openRuntime } from '../runtime.ts'
+import type { Command } from './index.ts'
+
+/** The writable tasks folder: ./tasks next to the config file (or in the working directory). */
+export function tasksDirFor(baseDir: string): string {
+  return resolve(baseDir, 'tasks')
+}
+
+export const mcpServeCommand: Command = {
+  name: 'mcp-serve',
+  summary: 'Serve MCP on stdin/stdout for Claude Desktop, Claude Code and other local clients',
+  usage: '[--config FILE] [--transport stdio|sse|streamable-http]',
+  help: [
+    '--transport stdio    the default; stdout carries JSON-RPC only, logs go to stderr or the configured',
+    '                     log files. sse or streamable-http serve over HTTP exactly like ratchet mcp',
+    '--host, --port       the HTTP transports\' address (see ratchet mcp --help); stdio ignores them',
+    '',
+    'Loads registry.sources plus the writable ./tasks folder next to the config file (created when',
+    'missing and watched, so tasks created over MCP load at once). Stops cleanly, exit code 0, when the',
+    'client closes stdin or on SIGINT/SIGTERM. `ratchet generate mcpservers-json` prints the client config.',
+  ],
+  options: { transport: { type: 'string' }, host: { type: 'string' }, port: { type: 'string' } },
+  async run(values, flags) {
+    const transport = (values.transport as string | undefined) ?? 'stdio'
+    // The HTTP transports are `ratchet mcp`'s; loaded on demand so stdio starts without the HTTP stack.
+    if (transport === 'sse' || transport === 'streamable-http') return (await import('./mcp.ts')).runMcpHttp(values, flags)
+    if (transport !== 'stdio') {
+      throw new AppError('BAD_INPUT', `ratchet mcp-serve speaks stdio, sse or streamable-http, got --transport ${transport}`, { hint: 'Drop --transport for stdio; network clients use --transport sse (both HTTP transports) or streamable-http.' })
+    }
+    const config = await loadRuntimeConfig(flags)
+    const tasksDir = tasksDirFor(config.baseDir)
+    const runtime = await openRuntime(config, { tasksDir })
+    try {
+      runtime.logger.info('MCP server ready on stdio', { tasks: runtime.registry.list().length, tasksDir, config: config.file ?? '(defaults)' })
+      const reason = await serveStdio({ runtime, tasksDir, principal: 'stdio' })
+      runtime.logger.info('MCP server stopping', { reason })
+    } finally {
+      await runtime.close()
+    }
+    return 0
+  },
+}

@@ -1,0 +1,44 @@
+import type { Config } from '../../config/types.ts'
+import { resolveMcpHttpOptions, resolveMcpTransport, serveMcpHttp, waitForSignal } from '../../mcp/http/index.ts'
+import { loadRuntimeConfig, openRuntime, type GlobalFlags } from '../runtime.ts'
+import type { Command } from './index.ts'
+import { mcpServeCommand, tasksDirFor } from './mcp-serve.ts'
+
+/**
+ * Serves MCP over HTTP until SIGINT/SIGTERM: `sse` (both transports) or `streamable-http`. Shared by
+ * `ratchet mcp` and `ratchet mcp-serve --transport sse|streamable-http`. Settings are checked before
+ * the runtime opens, so a refused bind fails fast without starting workers.
+ */
+export async function runMcpHttp(values: Record<string, string | boolean | undefined>, flags: GlobalFlags, loaded?: Config): Promise<number> {
+  const until = waitForSignal()
+  const config = loaded ?? (await loadRuntimeConfig(flags))
+  const options = resolveMcpHttpOptions(config, { transport: values.transport as string | undefined, host: values.host as string | undefined, port: values.port as string | undefined })
+  const tasksDir = tasksDirFor(config.baseDir)
+  const runtime = await openRuntime(config, { tasksDir })
+  runtime.logger.info('MCP HTTP server starting', { transport: options.transport, tasks: runtime.registry.list().length, tasksDir, config: config.file ?? '(defaults)' })
+  return serveMcpHttp(runtime, { ...options, tasksDir, until })
+}
+
+export const mcpCommand: Command = {
+  name: 'mcp',
+  summary: 'Serve MCP to network clients: Streamable HTTP at /mcp and legacy SSE at /sse (or stdio)',
+  usage: '[--transport sse|streamable-http|stdio] [--host 127.0.0.1] [--port 8090] [--config FILE]',
+  help: [
+    '--transport T    sse (default: Streamable HTTP at /mcp and the legacy /sse + /messages endpoints),',
+    '                 streamable-http (only /mcp), or stdio (like ratchet mcp-serve); default mcp.transport',
+    '--host HOST      address to listen on; default mcp.host, else 127.0.0.1. With mcp.auth_type none a',
+    '                 non-loopback address needs mcp.allow_unauthenticated_remote: true',
+    '--port PORT      default mcp.port, else 8090; 0 picks a free port',
+    '',
+    'Prints the bound URL on stderr. GET /health reports tasks, workers, the queue and sessions.',
+    'Requests must name this server in Host (DNS-rebinding protection) and come from an allowed Origin',
+    '(mcp.cors.allowed_origins, the same origin, or a localhost page when bound to loopback), else 403.',
+    'SIGINT/SIGTERM let running calls finish briefly, close every session, then stop.',
+  ],
+  options: { transport: { type: 'string' }, host: { type: 'string' }, port: { type: 'string' } },
+  async run(values, flags) {
+    const config = await loadRuntimeConfig(flags)
+    if (resolveMcpTransport(config, values.transport as string | undefined) === 'stdio') return mcpServeCommand.run({ ...values, transport: 'stdio' }, flags)
+    return runMcpHttp(values, flags, config)
+  },
+}

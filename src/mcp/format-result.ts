@@ -1,0 +1,92 @@
+import type { CallToolResult, ContentBlock } from '@modelcontextprotocol/sdk/types.js'
+import type { AppError } from '../errors.ts'
+import type { SchemaValidator } from '../tasks/schema.ts'
+import { truncateUtf8 } from './internal/truncate-utf8.ts'
+
+/** What a tool produced, before it becomes an MCP result. */
+export interface ToolRun {
+  output: unknown
+  isError: boolean
+  summary?: string
+  /** Extra `_meta` on the result (e.g. the execution id of a task run as its own tool). */
+  meta?: Record<string, unknown>
+  /** MCP content to send as is instead of the output as JSON (a task with `"mcp": {"output": "content"}`). */
+  content?: ContentBlock[]
+}
+
+export interface FormatOptions {
+  /** The tool's output schema, compiled; undefined when the tool declares none. */
+  outputSchema?: SchemaValidator
+  /** Bytes of text content (mcp.security.response_size_limit); structuredContent above it is left out. */
+  limitBytes: number
+}
+
+/** A handler returned an output that breaks its own output schema: a server bug, never the caller's. */
+export class OutputSchemaViolation extends Error {
+  constructor(readonly problems: string) {
+    super(`the tool's output does not match its output schema: ${problems}`)
+  }
+}
+
+/**
+ * Turns a tool's output into the MCP result: `structuredContent` (when the tool has an output schema
+ * and the output matches it) plus the same JSON as text, after an optional summary. Text above the
+ * size limit is cut with a note on where to read the rest; structured output above it is left out —
+ * and since a successful result of a tool with an output schema must carry it, such a result is then
+ * reported as an error that says the call worked and where the full output is.
+ */
+export function formatToolResult(run: ToolRun, options: FormatOptions): CallToolResult {
+  if (run.content) return { content: run.content, isError: run.isError, ...(run.meta ? { _meta: run.meta } : {}) }
+  const json = JSON.stringify(run.output ?? null, null, 2)
+  const text = (run.summary ? `${run.summary}\n\n` : '') + json
+  let isError = run.isError
+  let structured: Record<string, unknown> | undefined
+  const notes: string[] = []
+  if (options.outputSchema) {
+    if (options.outputSchema.check(run.output)) {
+      if (Buffer.byteLength(JSON.stringify(run.output), 'utf8') <= options.limitBytes) {
+        structured = run.output as Record<string, unknown>
+      } else {
+        notes.push(`structuredContent was left out because the output is larger than mcp.security.response_size_limit (${options.limitBytes} bytes).${isError ? '' : ' The call itself succeeded.'}`)
+        isError = true
+      }
+    } else if (!run.isError) {
+      throw new OutputSchemaViolation(options.outputSchema.errors(run.output).map((e) => `${e.path}: ${e.message}`).join('; '))
+    }
+  }
+  const cut = truncateUtf8(text, options.limitBytes)
+  if (cut.truncated) notes.unshift(`The text above is cut at ${options.limitBytes} of ${cut.bytes} bytes (mcp.security.response_size_limit). ${pagingHint(run.output)}`)
+  const body = cut.text + (notes.length > 0 ? `\n\n[${notes.join(' ')}]` : '')
+  return {
+    content: [{ type: 'text', text: body }],
+    ...(structured !== undefined ? { structuredContent: structured } : {}),
+    isError,
+    ...(run.meta ? { _meta: run.meta } : {}),
+  }
+}
+
+/** How to get the rest of an output that did not fit. */
+function pagingHint(output: unknown): string {
+  const id = typeof output === 'object' && output !== null ? (output as Record<string, unknown>).execution_id : undefined
+  if (typeof id === 'string') {
+    return `Read the whole record from the resource ratchet://executions/${id} (logs: …/logs, trace: …/trace), or page through the logs with ratchet_get_execution_logs (limit/offset).`
+  }
+  return 'Ask for less: use the tool\'s filters and its limit/offset or page/limit arguments to page through the rest.'
+}
+
+/**
+ * A tool that failed with an AppError: `{error: {code, message, hint, data}}` as text. The same object
+ * is structuredContent only when it matches the tool's output schema.
+ */
+export function formatAppError(error: AppError, options: FormatOptions): CallToolResult {
+  const payload = { error: { code: error.code, message: error.message, ...(error.hint ? { hint: error.hint } : {}), ...(error.data ? { data: error.data } : {}) } }
+  const cut = truncateUtf8(JSON.stringify(payload, null, 2), options.limitBytes)
+  const fits = Buffer.byteLength(JSON.stringify(payload), 'utf8') <= options.limitBytes
+  const structured = fits && options.outputSchema?.check(payload) ? { structuredContent: payload } : {}
+  return { content: [{ type: 'text', text: cut.truncated ? `${cut.text}\n\n[cut at ${options.limitBytes} bytes]` : cut.text }], ...structured, isError: true }
+}
+
+/** A plain error result (unknown tool, disabled tool, an unexpected failure). */
+export function errorResult(text: string): CallToolResult {
+  return { content: [{ type: 'text', text }], isError: true }
+}

@@ -1,0 +1,120 @@
+/**
+ * The settings of `ratchet mcp`'s HTTP server, from the config's `mcp` section (kept in `config.raw`,
+ * already schema-checked) overridden by command-line flags. Refuses, before anything is opened, to
+ * serve unauthenticated on a non-loopback address unless the config says so explicitly.
+ */
+import { AppError } from '../../errors.ts'
+import type { Config } from '../../config/types.ts'
+import { isLoopbackHost } from './request-guard.ts'
+
+export type McpTransportName = 'stdio' | 'sse' | 'streamable-http'
+export const MCP_TRANSPORTS: readonly McpTransportName[] = ['stdio', 'sse', 'streamable-http']
+
+export type McpAuthType = 'none' | 'api_key' | 'jwt' | 'oauth2'
+
+export interface McpHttpOptions {
+  /** `sse` serves both the legacy SSE endpoints and Streamable HTTP; `streamable-http` only `/mcp`. */
+  transport: 'sse' | 'streamable-http'
+  host: string
+  /** 0 picks a free port. */
+  port: number
+  authType: McpAuthType
+  allowedOrigins: string[]
+  /** mcp.max_connections: most sessions at once. */
+  maxSessions?: number
+  /** mcp.security.request_size_limit. */
+  maxRequestBodySize: number
+  /** Sessions unused this long (and with no open stream) are closed. */
+  sessionIdleMs: number
+  /** SSE comment keep-alive interval on every open stream. */
+  keepAliveMs: number
+  /** Events kept per session for Last-Event-ID resumption. */
+  maxEventsPerSession: number
+  /** SSE `retry:` sent with the priming event of 2025-11-25 streams: how soon a dropped client reconnects. */
+  retryIntervalMs: number
+}
+
+export interface McpHttpFlags {
+  transport?: string
+  host?: string
+  port?: string | number
+}
+
+/** Defaults of the settings the config schema does not cover (or leaves unset). */
+export const MCP_HTTP_DEFAULTS = {
+  transport: 'sse',
+  host: '127.0.0.1',
+  port: 8090,
+  authType: 'none',
+  maxRequestBodySize: 4 * 1024 * 1024,
+  sessionIdleMs: 30 * 60_000,
+  // Bun closes a connection idle for 10 s, and proxies for 30–60 s: a comment every 8 s keeps both open.
+  keepAliveMs: 8000,
+  maxEventsPerSession: 1000,
+  retryIntervalMs: 1000,
+} as const satisfies Partial<Record<keyof McpHttpOptions, unknown>>
+
+interface RawMcp {
+  transport?: McpTransportName
+  host?: string
+  port?: number
+  auth_type?: McpAuthType
+  allow_unauthenticated_remote?: boolean
+  max_connections?: number
+  cors?: { allowed_origins?: string[] }
+  security?: { request_size_limit?: number }
+}
+
+function rawMcp(config: Config): RawMcp {
+  const section = config.raw.mcp
+  return section && typeof section === 'object' ? (section as RawMcp) : {}
+}
+
+/** The transport to serve: the flag, else `mcp.transport`, else `sse`. */
+export function resolveMcpTransport(config: Config, flag?: string): McpTransportName {
+  const value = flag ?? rawMcp(config).transport ?? MCP_HTTP_DEFAULTS.transport
+  if (!MCP_TRANSPORTS.includes(value as McpTransportName)) {
+    throw new AppError('BAD_INPUT', `--transport must be one of ${MCP_TRANSPORTS.join(', ')}, got "${value}"`)
+  }
+  return value as McpTransportName
+}
+
+export function parsePort(value: string | number, label: string): number {
+  const port = typeof value === 'number' ? value : /^\d+$/.test(value) ? Number(value) : NaN
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new AppError('BAD_INPUT', `${label} must be a port number from 0 to 65535, got "${value}"`)
+  return port
+}
+
+export function resolveMcpHttpOptions(config: Config, flags: McpHttpFlags = {}): McpHttpOptions {
+  const raw = rawMcp(config)
+  const transport = resolveMcpTransport(config, flags.transport)
+  if (transport === 'stdio') throw new AppError('BAD_INPUT', 'The stdio transport is not served over HTTP', { hint: 'Use --transport sse or --transport streamable-http.' })
+  const host = flags.host ?? raw.host ?? MCP_HTTP_DEFAULTS.host
+  const port = parsePort(flags.port ?? raw.port ?? MCP_HTTP_DEFAULTS.port, flags.port !== undefined ? '--port' : 'mcp.port')
+  const authType = raw.auth_type ?? MCP_HTTP_DEFAULTS.authType
+  if (authType !== 'none') {
+    throw new AppError('CONFIG_INVALID', `mcp.auth_type "${authType}" is not supported by the HTTP transports yet`, {
+      data: { authType },
+      hint: 'Use mcp.auth_type: none on a loopback host (127.0.0.1), or serve stdio with ratchet mcp-serve.',
+    })
+  }
+  if (!isLoopbackHost(host) && raw.allow_unauthenticated_remote !== true) {
+    throw new AppError('CONFIG_INVALID', `Refusing to serve MCP without authentication on the non-loopback host "${host}": mcp.auth_type is none and mcp.allow_unauthenticated_remote is not true`, {
+      data: { host, authType },
+      hint: 'Bind to 127.0.0.1 (--host 127.0.0.1), or set mcp.allow_unauthenticated_remote: true if everyone who can reach this port may run tasks.',
+    })
+  }
+  return {
+    transport,
+    host,
+    port,
+    authType,
+    allowedOrigins: [...(raw.cors?.allowed_origins ?? [])],
+    maxSessions: raw.max_connections,
+    maxRequestBodySize: raw.security?.request_size_limit ?? MCP_HTTP_DEFAULTS.maxRequestBodySize,
+    sessionIdleMs: MCP_HTTP_DEFAULTS.sessionIdleMs,
+    keepAliveMs: MCP_HTTP_DEFAULTS.keepAliveMs,
+    maxEventsPerSession: MCP_HTTP_DEFAULTS.maxEventsPerSession,
+    retryIntervalMs: MCP_HTTP_DEFAULTS.retryIntervalMs,
+  }
+}
