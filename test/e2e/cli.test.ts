@@ -145,7 +145,7 @@ describe('ratchet (general)', () => {
   test('--help lists the commands and --version prints the version', async () => {
     const help = await ratchet(['--help'])
     expect(help.code).toBe(0)
-    for (const name of ['run-once', 'validate', 'test', 'start']) expect(help.stdout).toContain(name)
+    for (const name of ['run-once', 'validate', 'test', 'demo', 'mcp-serve', 'mcp', 'generate']) expect(help.stdout).toContain(name)
     const version = await ratchet(['--version'])
     expect(version.stdout).toMatch(/^ratchet \d+\.\d+\.\d+/)
   })

@@ -3,7 +3,7 @@ import type { GlobalFlags } from '../runtime.ts'
 import { runOnceCommand } from './run-once.ts'
 import { validateCommand } from './validate.ts'
 import { testCommand } from './test.ts'
-import { startCommand } from './start.ts'
+import { demoCommand } from './demo.ts'
 import { mcpServeCommand } from './mcp-serve.ts'
 import { generateCommand } from './generate.ts'
 import { mcpCommand } from './mcp.ts'
@@ -19,4 +19,4 @@ export interface Command {
   run(values: Record<string, string | boolean | undefined>, flags: GlobalFlags, positionals?: string[]): Promise<number>
 }
 
-export const COMMANDS: Command[] = [startCommand, runOnceCommand, validateCommand, testCommand, mcpServeCommand, mcpCommand, generateCommand]
+export const COMMANDS: Command[] = [mcpServeCommand, mcpCommand, runOnceCommand, validateCommand, testCommand, demoCommand, generateCommand]

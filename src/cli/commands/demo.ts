@@ -2,8 +2,8 @@ import { runTaskTests } from '../../engine/run-task-tests.ts'
 import { loadRuntimeConfig, openRuntime } from '../runtime.ts'
 import type { Command } from './index.ts'
 
-export const startCommand: Command = {
-  name: 'start',
+export const demoCommand: Command = {
+  name: 'demo',
   summary: 'Load the configured task sources, run every task\'s tests through the engine and record them',
   usage: '[--config FILE]',
   help: [
