@@ -16,6 +16,7 @@ import { openStack, removeStack, verifyStack, type Stack } from './lib/harness.t
 import { printReport } from './report-view.ts'
 import { round } from './lib/stats.ts'
 import { addTask } from './lib/task.ts'
+import { runSandboxBench } from './sandbox.ts'
 
 const WATCHDOG_MS = 180_000
 /** Two rounds in opposite orders, so slow drift on a shared machine does not favour one level. */
@@ -103,6 +104,7 @@ const ratios: Record<string, number> = {
   'worker cold start p50 / bare Bun IPC child start p50': coldStart.p50 / bareStart.p50,
   'throughput synchronous=NORMAL / default (diagnostic)': normal.result.perSecond / best.perSecond,
 }
+const sandbox = await runSandboxBench({ warmRuns: 300, rounds: 4 })
 const seconds = (performance.now() - started) / 1000
 const results = {
   meta: { date: new Date().toISOString(), bun: Bun.version, revision: Bun.revision, cpus: cores, cpuModel: cpus()[0]?.model ?? null, loadavgAtStart: loadAtStart, loadavgAtEnd: loadavg(), seconds: round(seconds, 1), store: storeSettings },
@@ -120,8 +122,11 @@ const results = {
   },
   cold: { newTask: main.result.newTask, newVersionKnownSchemas: main.result.newCode, workerColdStart: coldStart, bareChildStart: bareStart },
   phases: phase,
+  sandbox,
 }
 printReport(results)
+console.log('\nSandbox cost (same run):')
+console.log(JSON.stringify(sandbox, null, 2))
 mkdirSync(join(import.meta.dir, 'results'), { recursive: true })
 writeFileSync(join(import.meta.dir, 'results', 'latest.json'), `${JSON.stringify(results, null, 2)}\n`)
 console.log(`\nBench took ${seconds.toFixed(1)} s. Results: bench/results/latest.json`)

@@ -12,6 +12,7 @@ import { openStoreFromUrl } from '../store/open-store-from-url.ts'
 import type { Store } from '../store/types.ts'
 import { createRegistry, type Registry } from '../registry/registry.ts'
 import { createPool, type Pool } from '../pool/pool.ts'
+import { createSandbox } from '../pool/sandbox/index.ts'
 import { createEngine, type Engine } from '../engine/engine.ts'
 import type { LogLevel } from '../store/types.ts'
 import type { RegistrySourceConfig } from '../config/types.ts'
@@ -58,9 +59,14 @@ export async function openRuntime(config: Config, options: RuntimeOptions = {}):
   const store = openStoreFromUrl(options.databaseUrl ?? config.database.url, config.baseDir)
   const interrupted = store.markInterrupted()
   if (interrupted > 0) logger.warn('marked executions interrupted by an earlier crash as failed', { count: interrupted })
+  // Probes the OS sandbox (`execution.sandbox: strict` fails here) and starts the egress proxy; the pool owns it.
+  const sandbox = await createSandbox({ mode: config.execution.sandbox ?? 'auto', fetch: config.execution.fetch ?? { allowedHosts: [], deniedHosts: [] }, logger, maxMemoryMb: config.execution.maxMemoryMb }).catch((error) => {
+    store.close()
+    throw error
+  })
   const sources = options.sources ?? config.registry.sources
   const registry = createRegistry({ sources: options.tasksDir ? withTasksDir(sources, options.tasksDir) : sources, store, logger })
-  const pool = createPool({ count: options.workers ?? config.workers.count, restartOnFailure: config.workers.restartOnFailure, maxMemoryMb: config.execution.maxMemoryMb, logger })
+  const pool = createPool({ count: options.workers ?? config.workers.count, restartOnFailure: config.workers.restartOnFailure, maxMemoryMb: config.execution.maxMemoryMb, logger, sandbox })
   const engine = createEngine({ store, pool, logger }, { maxExecutionTime: config.execution.maxExecutionTime, maxQueue: config.workers.maxQueue, validateSchemas: config.execution.validateSchemas })
   try {
     if (!options.skipRegistry) await registry.load()

@@ -6,6 +6,7 @@
 import type { FromWorker, WorkerLog } from './protocol.ts'
 import type { HttpMock } from '../tasks/types.ts'
 import type { LogLevel } from '../store/types.ts'
+import { fetchViaEgress } from './egress/fetch-via-egress.ts'
 
 export interface RunState {
   id: string
@@ -36,7 +37,11 @@ export function flushLogs(state: RunState, send: (m: FromWorker) => void): void 
   send({ t: 'logs', id: state.id, logs })
 }
 
-export function createHostBridge(holder: { state: RunState | null }, send: (m: FromWorker) => void) {
+/**
+ * `egressSocket`: the server's egress proxy, through which every real fetch goes (the policy lives
+ * there); without it (pools built with no sandbox, in unit tests) fetch goes straight out.
+ */
+export function createHostBridge(holder: { state: RunState | null }, send: (m: FromWorker) => void, egressSocket?: string) {
   const live = () => (holder.state && !holder.state.done ? holder.state : null)
   let timerSeq = 0
 
@@ -131,7 +136,7 @@ export function createHostBridge(holder: { state: RunState | null }, send: (m: F
       }
       let reply: Record<string, unknown>
       try {
-        reply = state.mocks ? answerFromMocks(state.mocks, url, method) : await realFetch(state, id, url, method, headersJson, body)
+        reply = state.mocks ? answerFromMocks(state.mocks, url, method) : await realFetch(state, id, url, method, headersJson, body, egressSocket)
         attributes.status = reply.status
         attributes.bytes_in = reply.bytes
         if (state.mocks) attributes.mocked = true
@@ -184,11 +189,12 @@ function answerFromMocks(mocks: HttpMock[], url: string, method: string): Record
   return { status, statusText: '', headers: Object.entries(finalHeaders), body: Buffer.from(text).toString('base64'), url, redirected: false, bytes: Buffer.byteLength(text) }
 }
 
-async function realFetch(state: RunState, id: number, url: string, method: string, headersJson: string, body: string | null): Promise<Record<string, unknown>> {
+async function realFetch(state: RunState, id: number, url: string, method: string, headersJson: string, body: string | null, egressSocket: string | undefined): Promise<Record<string, unknown>> {
   const controller = new AbortController()
   state.fetches.set(id, controller)
   const timeout = setTimeout(() => controller.abort(Object.assign(new Error(`no response within ${FETCH_TIMEOUT_MS} ms`), { name: 'TimeoutError' })), FETCH_TIMEOUT_MS)
   try {
+    if (egressSocket) return await fetchViaEgress(egressSocket, { executionId: state.id, url, method, headersJson, body }, controller.signal)
     const response = await fetch(url, { method, headers: JSON.parse(headersJson), body: body ?? undefined, signal: controller.signal, redirect: 'follow' })
     const declared = Number(response.headers.get('content-length') ?? 0)
     if (declared > MAX_FETCH_BODY) throw new Error(`response body of ${declared} bytes is over the ${MAX_FETCH_BODY}-byte limit`)

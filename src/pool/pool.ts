@@ -12,6 +12,7 @@ import type { HttpMock, TaskPackage } from '../tasks/types.ts'
 import type { FromWorker, WorkerLog } from './protocol.ts'
 import { workerCommand } from './worker-command.ts'
 import type { Logger } from '../lib/logger.ts'
+import type { WorkerSandbox } from './sandbox/create-sandbox.ts'
 
 export interface PoolOptions {
   count: number
@@ -23,6 +24,11 @@ export interface PoolOptions {
   /** Grace period between a cancel request and killing the worker. */
   cancelGraceMs?: number
   memoryPollMs?: number
+  /**
+   * Launches workers through the OS sandbox and the egress proxy (see createSandbox); the pool closes
+   * it. Without one, workers start plainly and fetch goes straight out (unit tests only).
+   */
+  sandbox?: WorkerSandbox
 }
 
 export interface RunRequest {
@@ -102,11 +108,13 @@ export function createPool(options: PoolOptions): Pool {
     const dir = mkdtempSync(join(tmpdir(), 'ratchet-worker-'))
     const gone = Promise.withResolvers<void>()
     const slot = { n: ++seq, gone: gone.promise, markGone: gone.resolve } as Slot
+    // The worker sees none of the server's environment.
+    const env = { PATH: '/usr/local/bin:/usr/bin:/bin', HOME: dir, TMPDIR: dir, LANG: 'C.UTF-8' }
+    const launch = options.sandbox ? options.sandbox.wrap(command, dir, env) : { cmd: command, env }
     const proc = Bun.spawn({
-      cmd: command,
+      cmd: launch.cmd,
       cwd: dir,
-      // The worker sees none of the server's environment.
-      env: { PATH: '/usr/local/bin:/usr/bin:/bin', HOME: dir, TMPDIR: dir, LANG: 'C.UTF-8' },
+      env: launch.env,
       stdio: ['ignore', 'ignore', 'pipe'],
       serialization: 'json',
       ipc: (message: FromWorker) => onMessage(slot, message),
@@ -132,6 +140,7 @@ export function createPool(options: PoolOptions): Pool {
 
   const onMessage = (slot: Slot, message: FromWorker) => {
     if (message.t === 'ready') {
+      options.sandbox?.adopt(slot.proc.pid, slot.dir)
       slot.ready = true
       spawnFailures = 0
       if (slots.filter((s) => s.ready).length >= options.count) {
@@ -155,6 +164,11 @@ export function createPool(options: PoolOptions): Pool {
         job.request.onSpan?.(message.span)
         break
       case 'result': {
+        if (!message.ok && message.error.code === 'WORKER_NEEDS_CODE') {
+          slot.loaded.delete(job.request.task.checksum)
+          sendRun(slot, job.request)
+          break
+        }
         slot.loaded.add(job.request.task.checksum)
         let outcome: RunOutcome
         if (job.cancelled) {
@@ -183,11 +197,15 @@ export function createPool(options: PoolOptions): Pool {
   const onExit = (slot: Slot, exitCode: number | null, signalCode: number | string | null) => {
     slots.splice(slots.indexOf(slot), 1)
     rmSync(slot.dir, { recursive: true, force: true })
+    const stoppedBySandbox = slot.killReason ? null : options.sandbox?.exitError(slot.proc.pid) ?? null
+    options.sandbox?.release(slot.proc.pid)
     const job = slot.job
     if (job) {
       const elapsed = Date.now() - job.startedAt
       const outcome: RunOutcome = slot.killReason
         ? { status: slot.killReason.status, error: slot.killReason.error, startedAt: job.startedAt, durationMs: elapsed, loadMs: 0 }
+        : stoppedBySandbox
+        ? { status: 'failed', error: stoppedBySandbox, startedAt: job.startedAt, durationMs: elapsed, loadMs: 0 }
         : {
             status: 'failed',
             error: {
@@ -214,6 +232,18 @@ export function createPool(options: PoolOptions): Pool {
     setTimeout(() => { if (!closing) spawnWorker() }, delay)
   }
 
+  const sendRun = (slot: Slot, request: RunRequest) => {
+    slot.proc.send({
+      t: 'run',
+      id: request.id,
+      task: { checksum: request.task.checksum, name: request.task.name, version: request.task.version, file: request.task.entryFile, code: slot.loaded.has(request.task.checksum) ? undefined : request.task.code },
+      input: request.input,
+      attempt: request.attempt,
+      mocks: request.mocks,
+      maxOutputBytes: request.maxOutputBytes,
+    })
+  }
+
   const kill = (slot: Slot, reason: NonNullable<Slot['killReason']>) => {
     if (slot.killReason) return
     slot.killReason = reason
@@ -223,7 +253,7 @@ export function createPool(options: PoolOptions): Pool {
   const pollMemory = setInterval(() => {
     const limit = options.maxMemoryMb * 1024 * 1024
     for (const slot of slots) {
-      const rss = readRss(slot.proc.pid)
+      const rss = options.sandbox ? options.sandbox.rss(slot.proc.pid) : readRss(slot.proc.pid)
       if (rss > limit && !slot.killReason) {
         logger.warn('worker over its memory cap; killing it', { pid: slot.proc.pid, rssMb: Math.round(rss / 1048576), maxMemoryMb: options.maxMemoryMb })
         kill(slot, {
@@ -263,15 +293,7 @@ export function createPool(options: PoolOptions): Pool {
         }, request.timeoutMs)
         slot.job = { request, resolve, startedAt, timer }
         request.onStart?.(startedAt)
-        slot.proc.send({
-          t: 'run',
-          id: request.id,
-          task: { checksum: request.task.checksum, name: request.task.name, version: request.task.version, file: request.task.entryFile, code: slot.loaded.has(request.task.checksum) ? undefined : request.task.code },
-          input: request.input,
-          attempt: request.attempt,
-          mocks: request.mocks,
-          maxOutputBytes: request.maxOutputBytes,
-        })
+        sendRun(slot, request)
       })
     },
     cancel(id, reason) {
@@ -305,6 +327,7 @@ export function createPool(options: PoolOptions): Pool {
         else slot.proc.kill('SIGTERM')
       }
       await Promise.all(exits)
+      await options.sandbox?.close()
     },
   }
 }

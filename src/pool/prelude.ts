@@ -54,19 +54,9 @@ export function prelude(host: any): any {
     }
   }
 
-  // Globals are installed on first use: a fresh context per run stays cheap to prepare.
-  const lazyGroup = (names: string[], install: () => void) => {
-    let installed = false
-    const once = () => { if (!installed) { installed = true; install() } }
-    for (const name of names) {
-      Object.defineProperty(G, name, {
-        get() { once(); return G[name] },
-        set(value) { once(); define(name, value) },
-        configurable: true,
-        enumerable: false,
-      })
-    }
-  }
+  // Globals come in groups; every group is installed when the context is created (a context serves
+  // every run of one task version, so this is paid once per version and worker).
+  const lazyGroup = (_names: string[], install: () => void) => install()
 
   lazyGroup(['RatchetError','NetworkError','ValidationError','TimeoutError','AuthenticationError','AuthorizationError','RateLimitError','ConfigurationError','ServiceUnavailableError','DataError','HttpError'], () => {
   // Typed errors of the predecessor, so its tasks run unchanged.
@@ -407,5 +397,69 @@ export function prelude(host: any): any {
     return JSON.stringify({ type: 'Error', message: `A non-Error value was thrown: ${toText(error)}`, stack: '' })
   }
 
-  return { run, describe, abort: (reason: string) => abortRun(reason) }
+  /**
+   * Freezes every built-in reachable from the global object (intrinsics, and the globals above) so no
+   * run can change them for the next one. Assigning an inherited property such as `this.name` in an
+   * Error subclass would then fail (the "override mistake"), so those common names become accessors
+   * that define the property on the receiver instead, as SES does.
+   */
+  const TAMED = new Set(['constructor', 'toString', 'toLocaleString', 'valueOf', 'name', 'message', 'toJSON', 'hasOwnProperty', 'isPrototypeOf', 'propertyIsEnumerable'])
+  const harden = () => {
+    const seen = new WeakSet<object>([G, G.module, G.module.exports])
+    const pending: unknown[] = Reflect.ownKeys(G).map((key) => Object.getOwnPropertyDescriptor(G, key))
+    while (pending.length > 0) {
+      const item: any = pending.pop()
+      if (item && typeof item === 'object' && !seen.has(item) && Object.getPrototypeOf(item) === Object.prototype && ('value' in item || 'get' in item) && ('configurable' in item)) {
+        // A property descriptor: visit what it holds.
+        pending.push(item.value, item.get, item.set)
+        continue
+      }
+      if ((typeof item !== 'object' && typeof item !== 'function') || item === null || seen.has(item)) continue
+      seen.add(item)
+      for (const key of Reflect.ownKeys(item)) {
+        const desc = Object.getOwnPropertyDescriptor(item, key)!
+        if (typeof key === 'string' && TAMED.has(key) && 'value' in desc && desc.configurable && typeof item === 'object') {
+          const value = desc.value
+          const owner = item
+          Object.defineProperty(item, key, {
+            get() { return value },
+            set(this: object, next: unknown) {
+              if (this === owner) throw new TypeError(`Cannot change the built-in property '${key}': built-ins are frozen so that one execution cannot affect the next`)
+              Object.defineProperty(this, key, { value: next, writable: true, enumerable: true, configurable: true })
+            },
+            enumerable: desc.enumerable,
+            configurable: false,
+          })
+        }
+        pending.push(desc.value, desc.get, desc.set)
+      }
+      pending.push(Object.getPrototypeOf(item))
+      Object.freeze(item)
+    }
+  }
+
+  /** The global object after the task's module loaded: every run starts from it. */
+  let baseline: Map<PropertyKey, PropertyDescriptor> | null = null
+  const snapshot = () => {
+    baseline = new Map(Reflect.ownKeys(G).map((key) => [key, Object.getOwnPropertyDescriptor(G, key)!]))
+  }
+  /** Puts the global object back as the module left it; false when it cannot (the context is then dropped). */
+  const reset = (): boolean => {
+    if (!baseline) return false
+    try {
+      for (const key of Reflect.ownKeys(G)) {
+        if (!baseline.has(key) && !Reflect.deleteProperty(G, key)) return false
+      }
+      for (const [key, desc] of baseline) {
+        const now = Object.getOwnPropertyDescriptor(G, key)
+        if (now && now.value === desc.value && now.get === desc.get && now.set === desc.set && now.writable === desc.writable) continue
+        if (!Reflect.defineProperty(G, key, desc)) return false
+      }
+      return true
+    } catch {
+      return false
+    }
+  }
+
+  return { run, describe, abort: (reason: string) => abortRun(reason), harden, snapshot, reset }
 }

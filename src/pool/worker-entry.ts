@@ -1,7 +1,10 @@
 /**
- * The worker subprocess: loads each task version once (a compiled `vm.Script` per checksum) and runs
- * every execution in a fresh `node:vm` context prepared ahead of time, so no global or prototype change
- * survives a run. One execution at a time; the pool owns timeouts, memory caps and cancellation.
+ * The worker subprocess. Each task version gets its own `node:vm` context, loaded once: its built-ins
+ * are frozen before the task's module runs, and after every run the global object is put back as the
+ * module left it, so no global or prototype change survives a run (a context that cannot be restored
+ * is dropped and rebuilt). Module-level state (`let`, `const`, closures) persists across runs of one
+ * version, like a warm serverless function. One execution at a time; the pool owns timeouts, memory
+ * caps and cancellation.
  */
 import vm from 'node:vm'
 import { rmSync } from 'node:fs'
@@ -10,25 +13,27 @@ import { prelude } from './prelude.ts'
 import { createHostBridge, flushLogs, type RunState } from './host-bridge.ts'
 import { mapErrorToTask } from './map-error.ts'
 import { toScript } from '../tasks/to-script.ts'
+import { EGRESS_SOCKET_ENV } from './egress/protocol.ts'
 import type { ExecutionError } from '../store/types.ts'
 
 const send = (message: FromWorker) => process.send!(message)
 const PRELUDE = new vm.Script(`(${prelude.toString()})`, { filename: 'ratchet:prelude' })
-const SCRIPT_CACHE_LIMIT = 64
-
-interface LoadedScript {
-  script: vm.Script
-  lines: string[]
-}
+const CONTEXT_CACHE_LIMIT = 16
+const EGRESS_SOCKET = process.env[EGRESS_SOCKET_ENV]
 
 interface PreparedContext {
   context: vm.Context
-  api: { run: Function; describe: (e: unknown) => string; abort: (reason: string) => void }
+  api: { run: Function; describe: (e: unknown) => string; abort: (reason: string) => void; harden: () => void; snapshot: () => void; reset: () => boolean }
   holder: { state: RunState | null }
 }
 
-const scripts = new Map<string, LoadedScript>()
-let spare: PreparedContext | null = null
+/** A task version loaded into its own context; `completion` is the script's value (function-expression files). */
+interface LoadedTask extends PreparedContext {
+  completion: unknown
+  lines: string[]
+}
+
+const loadedTasks = new Map<string, LoadedTask>()
 let active: { id: string; prepared: PreparedContext; state: RunState } | null = null
 
 function prepareContext(): PreparedContext {
@@ -36,23 +41,37 @@ function prepareContext(): PreparedContext {
   // A null-prototype sandbox: with `{}`, `this.constructor` inside the task is the worker's Object, and
   // `this.constructor.constructor('return process')()` reaches the worker's process.
   const context = vm.createContext(Object.create(null), { name: 'ratchet-task' })
+  // A ShadowRealm made inside the context gets Bun's full global (process, Bun.spawn, the file system):
+  // `new ShadowRealm().evaluate("Bun.spawnSync(['id'])…")` ran commands as the server's user.
+  vm.runInContext('delete globalThis.ShadowRealm', context)
   const install = PRELUDE.runInContext(context)
-  const api = install(createHostBridge(holder, send))
+  const api = install(createHostBridge(holder, send, EGRESS_SOCKET))
+  api.harden()
   return { context, api, holder }
 }
 
-function loadScript(message: RunMessage): LoadedScript {
-  const cached = scripts.get(message.task.checksum)
+/** Compiles a task version (syntax errors surface here, before any context exists). */
+function compileTask(message: RunMessage): vm.Script {
+  if (message.task.code === undefined) throw new Error(`worker has no code for ${message.task.name}@${message.task.checksum}`)
+  return new vm.Script(toScript(message.task.code), { filename: message.task.file })
+}
+
+/** The task version's context, loading its module first when this worker has not yet (or dropped it). */
+function loadTask(message: RunMessage, script: vm.Script | null, state: RunState): LoadedTask {
+  const cached = loadedTasks.get(message.task.checksum)
   if (cached) {
-    scripts.delete(message.task.checksum) // re-insert: the Map's order is the LRU order
-    scripts.set(message.task.checksum, cached)
+    loadedTasks.delete(message.task.checksum) // re-insert: the Map's order is the LRU order
+    loadedTasks.set(message.task.checksum, cached)
     return cached
   }
-  if (message.task.code === undefined) throw new Error(`worker has no code for ${message.task.name}@${message.task.checksum}`)
-  const script = new vm.Script(toScript(message.task.code), { filename: message.task.file })
-  const loaded = { script, lines: message.task.code.split('\n') }
-  scripts.set(message.task.checksum, loaded)
-  if (scripts.size > SCRIPT_CACHE_LIMIT) scripts.delete(scripts.keys().next().value!)
+  const prepared = prepareContext()
+  // The module's top level runs inside this execution: its logs and errors belong to it.
+  prepared.holder.state = state
+  const completion = (script ?? compileTask(message)).runInContext(prepared.context)
+  prepared.api.snapshot()
+  const loaded: LoadedTask = { ...prepared, completion, lines: message.task.code!.split('\n') }
+  loadedTasks.set(message.task.checksum, loaded)
+  if (loadedTasks.size > CONTEXT_CACHE_LIMIT) loadedTasks.delete(loadedTasks.keys().next().value!)
   return loaded
 }
 
@@ -72,39 +91,47 @@ async function handleRun(message: RunMessage): Promise<void> {
     uncaught: null,
     onUncaught: () => {},
   }
-  const prepared = spare ?? prepareContext()
-  spare = null
-  prepared.holder.state = state
-  active = { id: message.id, prepared, state }
   let loadMs = 0
-  let lines: string[] = []
-  let loaded: LoadedScript
-  try {
-    loaded = loadScript(message)
-  } catch (thrown) {
-    finish(state)
-    const error: ExecutionError = { type: (thrown as Error).name ?? 'Error', code: 'TASK_INVALID', message: `The task's code could not be loaded: ${(thrown as Error).message}` }
-    send({ t: 'result', id: message.id, ok: false, error, startedAt, durationMs: performance.now() - began, loadMs })
-    active = null
-    return
+  let script: vm.Script | null = null
+  if (!loadedTasks.has(message.task.checksum)) {
+    try {
+      script = compileTask(message)
+    } catch (thrown) {
+      finish(state)
+      // A version this worker dropped (LRU, or a context it could not restore): the pool resends the code.
+      const error: ExecutionError = message.task.code === undefined
+        ? { type: 'WorkerNeedsCode', code: 'WORKER_NEEDS_CODE', message: `worker has no code for ${message.task.name}@${message.task.checksum}` }
+        : { type: (thrown as Error).name ?? 'Error', code: 'TASK_INVALID', message: `The task's code could not be loaded: ${(thrown as Error).message}` }
+      send({ t: 'result', id: message.id, ok: false, error, startedAt, durationMs: performance.now() - began, loadMs })
+      return
+    }
   }
+  let prepared: PreparedContext | null = null
+  let lines: string[] = message.task.code?.split('\n') ?? []
   try {
+    const loaded = loadTask(message, script, state)
+    prepared = loaded
     lines = loaded.lines
-    const completion = loaded.script.runInContext(prepared.context)
+    loaded.holder.state = state
+    active = { id: message.id, prepared: loaded, state }
     loadMs = performance.now() - began
     const fields = { executionId: message.id, taskId: message.task.name, taskVersion: message.task.version, attempt: message.attempt, idempotencyKey: message.id }
     const uncaught = new Promise<never>((_, reject) => { state.onUncaught = reject })
-    const output: string = await Promise.race([prepared.api.run(completion, message.input, fields, message.maxOutputBytes), uncaught])
+    const output: string = await Promise.race([loaded.api.run(loaded.completion, message.input, fields, message.maxOutputBytes), uncaught])
     finish(state)
     send({ t: 'result', id: message.id, ok: true, output, startedAt, durationMs: performance.now() - began, loadMs })
   } catch (thrown) {
     finish(state)
-    const error = describeError(prepared, thrown, message.task.file, lines)
+    const error = prepared ? describeError(prepared, thrown, message.task.file, lines) : describeLoadError(thrown, message.task.file, lines)
     send({ t: 'result', id: message.id, ok: false, error, startedAt, durationMs: performance.now() - began, loadMs })
   } finally {
     active = null
-    // Build the next run's context while idle, off the next request's path.
-    setImmediate(() => { if (!spare && !active) spare = prepareContext() })
+    const loaded = loadedTasks.get(message.task.checksum)
+    if (loaded) {
+      loaded.holder.state = null
+      // A run that made its globals unrestorable costs its version a fresh context next time.
+      if (!loaded.api.reset()) loadedTasks.delete(message.task.checksum)
+    }
   }
 }
 
@@ -116,6 +143,12 @@ function finish(state: RunState): void {
   for (const [, controller] of state.fetches) controller.abort()
   state.fetches.clear()
   flushLogs(state, send)
+}
+
+/** The module's top level threw: the context was never cached. */
+function describeLoadError(thrown: unknown, file: string, lines: string[]): ExecutionError {
+  const error = thrown as { name?: string; message?: string; stack?: string }
+  return mapErrorToTask({ type: String(error?.name ?? 'Error'), message: String(error?.message ?? thrown), stack: String(error?.stack ?? '') }, file, lines)
 }
 
 function describeError(prepared: PreparedContext, thrown: unknown, file: string, lines: string[]): ExecutionError {
@@ -154,5 +187,4 @@ process.on('uncaughtException', strayError)
 const parent = process.ppid
 setInterval(() => { if (process.ppid !== parent) exitWithServer() }, 1000).unref()
 
-spare = prepareContext()
 send({ t: 'ready', pid: process.pid })

@@ -85,7 +85,15 @@ describe('ratchet run-once', () => {
     const server = Bun.serve({ port: 0, hostname: '127.0.0.1', fetch: () => Response.json({ pong: true }) })
     try {
       const taskDir = writeTask('pinger', 'async function main(input) { const r = await fetch(input.url); return await r.json() }')
-      const result = await ratchet(['run-once', '--from-fs', taskDir, '--trace', '--input-json', JSON.stringify({ url: `http://127.0.0.1:${server.port}/ping` })])
+      // Loopback is blocked by the egress policy unless the config allows it.
+      const config = join(dir, 'allow-loopback.yaml')
+      writeFileSync(config, 'database:\n  url: "sqlite::memory:"\nexecution:\n  fetch:\n    allowed_hosts: ["127.0.0.1"]\n')
+      const url = `http://127.0.0.1:${server.port}/ping`
+      const denied = await ratchet(['run-once', '--from-fs', taskDir, '--input-json', JSON.stringify({ url })])
+      expect(denied.code).toBe(1)
+      expect(denied.stderr).toContain('NetworkError')
+      expect(denied.stderr).toContain('allowed_hosts')
+      const result = await ratchet(['run-once', '--config', config, '--from-fs', taskDir, '--trace', '--input-json', JSON.stringify({ url })])
       expect(result.code).toBe(0)
       expect(JSON.parse(result.stdout)).toEqual({ pong: true })
       expect(result.stderr).toContain('execute pinger')

@@ -54,8 +54,21 @@ describe('each run starts from fresh globals', () => {
     })
     const first = await h.engine.execute({ task, input: {}, source: 'test' })
     const second = await h.engine.execute({ task, input: {}, source: 'test' })
-    expect(first.output).toEqual({ seen: 0, marker: 'number' })
-    expect(second.output).toEqual({ seen: 0, marker: 'number' })
+    // Built-ins are frozen: the prototype write is ignored (sloppy code), the global write is undone.
+    expect(first.output).toEqual({ seen: 0, marker: 'undefined' })
+    expect(second.output).toEqual({ seen: 0, marker: 'undefined' })
+  })
+
+  test('strict code that writes to a built-in prototype gets a TypeError naming the property', async () => {
+    const record = await run('"use strict"\nfunction main() {\n  Array.prototype.evil = 1\n}\n')
+    expect(record.status).toBe('failed')
+    expect(record.error?.type).toBe('TypeError')
+    expect(record.error?.location?.line).toBe(3)
+  })
+
+  test('inherited names such as this.name in an Error subclass can still be assigned', async () => {
+    const record = await run('function main() {\n  class MyError extends Error { constructor(m) { super(m); this.name = "MyError" } }\n  const o = {}\n  o.toString = () => "custom"\n  return { name: new MyError("x").name, text: String(o) }\n}\n')
+    expect(record.output).toEqual({ name: 'MyError', text: 'custom' })
   })
 
   test('console still logs in the run after one that replaced console.log', async () => {
