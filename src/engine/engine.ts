@@ -29,6 +29,8 @@ export interface ExecuteRequest {
   attempt?: number
   mocks?: HttpMock[]
   onProgress?: (progress: ExecutionProgress) => void
+  /** Answers the task's context.sample() / context.elicit() (an MCP client); absent → the task gets a clear error. */
+  onAsk?: (kind: 'sample' | 'elicit', params: unknown) => Promise<unknown>
 }
 
 export type EngineEvent =
@@ -132,6 +134,7 @@ export function createEngine(deps: { store: Store; pool: Pool; logger: Logger; q
       timeoutMs: pending.timeoutMs,
       maxOutputBytes,
       mocks: request.mocks,
+      onAsk: request.onAsk,
       onStart(startedAt) {
         record.status = 'running'
         record.startedAt = new Date(startedAt).toISOString()

@@ -19,13 +19,15 @@ export interface RunExecutionRequest {
   /** Aborting it cancels the execution (queued or running). */
   signal?: AbortSignal
   onProgress?: (progress: ExecutionProgress) => void
+  /** Answers the task's context.sample() / context.elicit(). */
+  onAsk?: (kind: 'sample' | 'elicit', params: unknown) => Promise<unknown>
   /** Called once the execution has an id, before it runs. */
   onSubmitted?: (executionId: string) => void
 }
 
 /** Submits and waits. Throws only when the engine refuses the submission (BUSY, SHUTTING_DOWN, BAD_INPUT). */
 export async function runExecution(engine: Engine, request: RunExecutionRequest): Promise<ExecutionRecord> {
-  const submitted = engine.submit({ task: request.task, input: request.input, timeout: request.timeout, source: request.source, onProgress: request.onProgress })
+  const submitted = engine.submit({ task: request.task, input: request.input, timeout: request.timeout, source: request.source, onProgress: request.onProgress, onAsk: request.onAsk })
   request.onSubmitted?.(submitted.id)
   const signal = request.signal
   const onAbort = () => {

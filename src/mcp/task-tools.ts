@@ -1,4 +1,5 @@
 import { AppError } from '../errors.ts'
+import { askClient } from './ask-client.ts'
 import { compileSchema } from '../tasks/schema.ts'
 import type { JsonSchema, TaskPackage } from '../tasks/types.ts'
 import { readContentOutput } from './task-content.ts'
@@ -78,6 +79,7 @@ export function buildTaskTools(tasks: readonly TaskPackage[], options: { maxExec
         execution: { taskSupport: 'optional' },
       },
       taskSupport: 'optional',
+      taskName: task.name,
       singleExecution: true,
       ...(outputSchema ? { outputSchema: compileSchema(outputSchema) } : {}),
       prepare(args) {
@@ -88,7 +90,7 @@ export function buildTaskTools(tasks: readonly TaskPackage[], options: { maxExec
         // Look the task up again: it may have been reloaded (or removed) since tools/list.
         const current = ctx.registry.get(taskName)
         if (!current) throw new AppError('TASK_NOT_FOUND', `Task "${taskName}" is no longer loaded`, { hint: 'Call tools/list again; the task registry changed.' })
-        const record = await ctx.engine.execute({ task: current, input, timeout: options.maxExecutionTime, source: 'mcp', ...(ctx.progress ? { onProgress: ctx.progress } : {}) })
+        const record = await ctx.engine.execute({ task: current, input, timeout: options.maxExecutionTime, source: 'mcp', onAsk: askClient(ctx.client), ...(ctx.progress ? { onProgress: ctx.progress } : {}) })
         const meta = { 'dev.ratchet/execution_id': record.id }
         const took = record.durationMs === undefined || record.durationMs === null ? '' : ` in ${Math.round(record.durationMs)} ms`
         if (record.status === 'completed' && mcp.output === 'content') {

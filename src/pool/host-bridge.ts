@@ -20,6 +20,8 @@ export interface RunState {
   done: boolean
   uncaught: unknown
   onUncaught: (error: unknown) => void
+  /** Questions to the client (context.sample / context.elicit) waiting for an answer, by ask id. */
+  asks?: Map<number, (reply: string) => void>
 }
 
 const MAX_LOGS_PER_RUN = 10_000
@@ -63,8 +65,20 @@ export function createHostBridge(holder: { state: RunState | null }, send: (m: F
     }
   }
 
+  let askSeq = 0
   return {
     log,
+    /** Sends a task's question to the client through the pool; resolves to JSON `{ok, result}` or `{error}`. */
+    ask(kind: 'sample' | 'elicit', paramsJson: string): Promise<string> {
+      const state = live()
+      if (!state) return Promise.resolve(JSON.stringify({ error: { name: 'ConfigurationError', message: `context.${kind}() called after the execution finished` } }))
+      const askId = ++askSeq
+      state.asks ??= new Map()
+      return new Promise<string>((resolve) => {
+        state.asks!.set(askId, resolve)
+        send({ t: 'ask', id: state.id, askId, kind, params: JSON.parse(paramsJson) })
+      })
+    },
     progress(progress: number, total?: number, message?: string) {
       const state = live()
       if (state) send({ t: 'progress', id: state.id, progress, total, message })

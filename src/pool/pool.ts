@@ -9,7 +9,7 @@ import { join } from 'node:path'
 import type { Subprocess } from 'bun'
 import type { ExecutionError, TraceSpan } from '../store/types.ts'
 import type { HttpMock, TaskPackage } from '../tasks/types.ts'
-import type { FromWorker, WorkerLog } from './protocol.ts'
+import type { AskKind, FromWorker, WorkerLog } from './protocol.ts'
 import { workerCommand } from './worker-command.ts'
 import type { Logger } from '../lib/logger.ts'
 import type { WorkerSandbox } from './sandbox/create-sandbox.ts'
@@ -44,6 +44,8 @@ export interface RunRequest {
   onLogs?: (logs: WorkerLog[]) => void
   onProgress?: (progress: { progress: number; total?: number; message?: string }) => void
   onSpan?: (span: Omit<TraceSpan, 'executionId'>) => void
+  /** Answers a task's context.sample() / context.elicit(); absent when nobody can (CLI, tests). */
+  onAsk?: (kind: AskKind, params: unknown) => Promise<unknown>
 }
 
 export type RunOutcome =
@@ -71,6 +73,12 @@ interface Job {
   timer: ReturnType<typeof setTimeout>
   cancelTimer?: ReturnType<typeof setTimeout>
   cancelled?: string
+  onTimeout: () => void
+  /** Open context.sample()/elicit() questions; the timeout clock stops while there are any. */
+  asking?: number
+  remainingMs?: number
+  pausedAt?: number
+  pausedMs?: number
 }
 
 export interface Pool {
@@ -163,6 +171,9 @@ export function createPool(options: PoolOptions): Pool {
       case 'span':
         job.request.onSpan?.(message.span)
         break
+      case 'ask':
+        void answerAsk(slot, job, message.askId, message.kind, message.params)
+        break
       case 'result': {
         if (!message.ok && message.error.code === 'WORKER_NEEDS_CODE') {
           slot.loaded.delete(job.request.task.checksum)
@@ -232,6 +243,35 @@ export function createPool(options: PoolOptions): Pool {
     setTimeout(() => { if (!closing) spawnWorker() }, delay)
   }
 
+  /** Asks the caller; the execution's timeout is paused while a person or a model answers. */
+  const answerAsk = async (slot: Slot, job: Job, askId: number, kind: AskKind, params: unknown) => {
+    const reply = (body: { ok: boolean; result?: string; error?: { name: string; message: string } }) => {
+      if (slot.job === job) slot.proc.send({ t: 'answer', id: job.request.id, askId, ...body })
+    }
+    if (!job.request.onAsk) {
+      reply({ ok: false, error: { name: 'ConfigurationError', message: `context.${kind}() needs an MCP client that supports ${kind === 'sample' ? 'sampling' : 'elicitation'}; this execution has none (it was started from the CLI, a test run, or a client without that capability)` } })
+      return
+    }
+    job.asking = (job.asking ?? 0) + 1
+    if (job.asking === 1) {
+      clearTimeout(job.timer)
+      job.remainingMs = Math.max(0, job.request.timeoutMs - (Date.now() - job.startedAt - (job.pausedMs ?? 0)))
+      job.pausedAt = Date.now()
+    }
+    try {
+      const result = await job.request.onAsk(kind, params)
+      reply({ ok: true, result: JSON.stringify(result ?? null) })
+    } catch (error) {
+      reply({ ok: false, error: { name: (error as Error).name === 'AppError' ? 'ConfigurationError' : String((error as Error).name ?? 'Error'), message: (error as Error).message ?? String(error) } })
+    } finally {
+      job.asking--
+      if (job.asking === 0 && slot.job === job) {
+        job.pausedMs = (job.pausedMs ?? 0) + (Date.now() - job.pausedAt!)
+        job.timer = setTimeout(job.onTimeout, job.remainingMs!)
+      }
+    }
+  }
+
   const sendRun = (slot: Slot, request: RunRequest) => {
     slot.proc.send({
       t: 'run',
@@ -279,7 +319,7 @@ export function createPool(options: PoolOptions): Pool {
       if (!slot || closing) throw new Error('no idle worker')
       return new Promise<RunOutcome>((resolve) => {
         const startedAt = Date.now()
-        const timer = setTimeout(() => {
+        const onTimeout = () => {
           kill(slot, {
             status: 'timed_out',
             error: {
@@ -290,8 +330,9 @@ export function createPool(options: PoolOptions): Pool {
               details: { timeoutMs: request.timeoutMs },
             },
           })
-        }, request.timeoutMs)
-        slot.job = { request, resolve, startedAt, timer }
+        }
+        const timer = setTimeout(onTimeout, request.timeoutMs)
+        slot.job = { request, resolve, startedAt, timer, onTimeout }
         request.onStart?.(startedAt)
         sendRun(slot, request)
       })

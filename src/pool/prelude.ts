@@ -360,8 +360,26 @@ export function prelude(host: any): any {
     for (const level of ['trace', 'debug', 'info', 'warn', 'error']) {
       log[level] = (message: unknown, data?: unknown) => host.log(level, toText(message), data === undefined ? undefined : toText(data))
     }
+    const ask = async (kind: 'sample' | 'elicit', request: unknown) => {
+      let params: string
+      try {
+        params = JSON.stringify(request ?? {})
+      } catch (e: any) {
+        throw new TypeError(`context.${kind}() needs a JSON request: ${e.message}`)
+      }
+      const reply = JSON.parse(await host.ask(kind, params))
+      if (reply.error) {
+        const Ctor = G[reply.error.name] && G[reply.error.name].prototype instanceof Error ? G[reply.error.name] : G.ConfigurationError
+        throw new Ctor(reply.error.message)
+      }
+      return reply.result
+    }
     const context = Object.freeze({
       ...fields,
+      /** Asks the MCP client's model: `{ messages: [{ role, text }], systemPrompt?, maxTokens? }` → `{ text, model }`. */
+      sample: (request: unknown) => ask('sample', request),
+      /** Asks the user through the MCP client: `{ message, requestedSchema }` → `{ action, content? }`. */
+      elicit: (request: unknown) => ask('elicit', request),
       signal: controller.signal,
       log: Object.freeze(log),
       progress(value: unknown, total?: unknown, message?: unknown) {

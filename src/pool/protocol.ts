@@ -34,7 +34,20 @@ export interface CancelMessage {
   reason: string
 }
 
-export type ToWorker = RunMessage | CancelMessage
+/** The client's answer to a task's `context.sample()` / `context.elicit()`. */
+export interface AnswerMessage {
+  t: 'answer'
+  id: string
+  askId: number
+  ok: boolean
+  /** JSON text of the result (ok) */
+  result?: string
+  error?: { name: string; message: string }
+}
+
+export type AskKind = 'sample' | 'elicit'
+
+export type ToWorker = RunMessage | CancelMessage | AnswerMessage
 
 export interface WorkerLog {
   level: LogLevel
@@ -48,5 +61,6 @@ export type FromWorker =
   | { t: 'logs'; id: string; logs: WorkerLog[] }
   | { t: 'progress'; id: string; progress: number; total?: number; message?: string }
   | { t: 'span'; id: string; span: Omit<TraceSpan, 'executionId'> }
+  | { t: 'ask'; id: string; askId: number; kind: AskKind; params: unknown }
   | { t: 'result'; id: string; ok: true; output: string; startedAt: number; durationMs: number; loadMs: number }
   | { t: 'result'; id: string; ok: false; error: ExecutionError; startedAt: number; durationMs: number; loadMs: number }

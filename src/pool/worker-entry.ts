@@ -142,6 +142,8 @@ function finish(state: RunState): void {
   state.timers.clear()
   for (const [, controller] of state.fetches) controller.abort()
   state.fetches.clear()
+  for (const [, resolve] of state.asks ?? []) resolve(JSON.stringify({ error: { name: 'ConfigurationError', message: 'the execution finished before the client answered' } }))
+  state.asks?.clear()
   flushLogs(state, send)
 }
 
@@ -166,6 +168,10 @@ process.on('message', (message: ToWorker) => {
     void handleRun(message)
   } else if (message.t === 'cancel' && active?.id === message.id) {
     active.prepared.api.abort(message.reason)
+  } else if (message.t === 'answer' && active?.id === message.id) {
+    const resolve = active.state.asks?.get(message.askId)
+    active.state.asks?.delete(message.askId)
+    resolve?.(JSON.stringify(message.ok ? { ok: true, result: JSON.parse(message.result ?? 'null') } : { error: message.error }))
   }
 })
 /** Leaves no trace when the server is gone: the private temp folder is removed with the worker. */

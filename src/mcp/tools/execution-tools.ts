@@ -6,6 +6,7 @@
  * AppError for the server to report; a task that ran and failed is an `isError` result.
  */
 import { AppError } from '../../errors.ts'
+import { askClient } from '../ask-client.ts'
 import { analyzeExecutionError, explanationPrompt, type ErrorAnalysis } from '../../engine/analyze-error.ts'
 import { checkBatchPlan, MAX_BATCH_PARALLEL, runBatch, type BatchItem } from '../../engine/batch.ts'
 import { cancelExecution, requireExecution } from '../../engine/cancel-execution.ts'
@@ -111,6 +112,7 @@ export const executionHandlers: Pick<ToolHandlers, ExecutionToolName> = {
       source: 'mcp',
       signal: ctx.signal,
       onProgress: forwardProgress(ctx),
+      onAsk: askClient(ctx.client),
     })
     const spans = input.trace === false ? undefined : ctx.store.getSpans(record.id)
     return { output: viewExecuteResult(record, spans), isError: record.status !== 'completed', summary: describeOutcome(record) }
