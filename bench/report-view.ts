@@ -27,7 +27,7 @@ export function printReport(r: BenchResults): void {
     ['measure', 'p50', 'p99', 'persisted/s', 'parent CPU/exec', 'workers CPU/exec', 'commits/exec', 'loop blocked in commit', 'other load'], [
       ['1 in flight (latency)', ms(e.latency.latency.p50), ms(e.latency.latency.p99), '', '', '', '', '', ''],
       ...e.sweep.flatMap((level) => level.runs.map((p, i) => pointRow(`${level.inflight} in flight, round ${i + 1}${p === level.best ? ' *' : ''}`, p))),
-      pointRow(`synchronous=NORMAL, ${e.normalDiagnostic.inflight} in flight (diagnostic)`, e.normalDiagnostic),
+      pointRow(`synchronous=FULL, ${e.normalDiagnostic.inflight} in flight (diagnostic)`, e.normalDiagnostic),
     ]))
   out.push(`* better round of a level. Saturating: ${e.saturating.inflight} in flight, ${rate(e.saturating.perSecond)}. Worker-measured run time at 1 in flight: p50 ${ms(e.latency.workerMs.p50)}.`)
   out.push(`CPU-bound ceiling there: ${r.meta.cpus} cores / ${usf(e.saturating.cpuUsPerExec.total)} CPU per execution ≈ ${rate(e.cpuCeilingPerSecond)} (10,000/s needs ≤ ${usf((r.meta.cpus * 1e6) / 10_000)} in total).`)

@@ -56,7 +56,7 @@ export async function loadRuntimeConfig(flags: GlobalFlags): Promise<Config> {
 
 export async function openRuntime(config: Config, options: RuntimeOptions = {}): Promise<Runtime> {
   const logger = createLogger(config.logging)
-  const store = openStoreFromUrl(options.databaseUrl ?? config.database.url, config.baseDir)
+  const store = openStoreFromUrl(options.databaseUrl ?? config.database.url, config.baseDir, { synchronous: config.database.synchronous })
   const interrupted = store.markInterrupted()
   if (interrupted > 0) logger.warn('marked executions interrupted by an earlier crash as failed', { count: interrupted })
   // Probes the OS sandbox (`execution.sandbox: strict` fails here) and starts the egress proxy; the pool owns it.

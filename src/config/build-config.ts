@@ -9,7 +9,7 @@ import type { Config, LogSinkConfig, McpToolSwitches, RegistrySourceConfig } fro
 
 /** The validated file tree, typed as far as buildConfig reads it. */
 interface ConfigTree {
-  database?: { url?: string }
+  database?: { url?: string; synchronous?: 'normal' | 'full' }
   logging?: { level?: LogLevel; sinks?: SinkTree[] }
   workers?: { count?: number; restart_on_failure?: boolean; max_queue?: number }
   execution?: {
@@ -106,7 +106,7 @@ export function buildConfig(tree: Record<string, unknown>, ctx: BuildContext): C
   const config: Config = {
     file: ctx.file,
     baseDir: ctx.baseDir,
-    database: { url, path: resolveDatabasePath(url, dbBase, keyName('database.url', ctx.origins)) },
+    database: { url, path: resolveDatabasePath(url, dbBase, keyName('database.url', ctx.origins)), synchronous: t.database?.synchronous ?? DEFAULTS.database.synchronous },
     registry: { sources },
     logging: { level, sinks: sinks.map((sink) => buildSink(sink, level, ctx)) },
     workers: {

@@ -2,7 +2,7 @@ import type { LogLevel } from '../store/types.ts'
 
 /** The defaulted part of the config file, in the file's own snake_case shape. */
 export interface ConfigDefaults {
-  database: { url: string }
+  database: { url: string; synchronous: 'normal' | 'full' }
   logging: { level: LogLevel; sinks: ReadonlyArray<{ type: 'console' | 'file' }> }
   workers: { readonly count: number; restart_on_failure: boolean; max_queue: number }
   execution: {
@@ -38,7 +38,7 @@ export interface ConfigDefaults {
  * editors; a test keeps the two in step.
  */
 export const DEFAULTS = {
-  database: { url: 'sqlite:ratchet.db' },
+  database: { url: 'sqlite:ratchet.db', synchronous: 'normal' },
   logging: { level: 'info', sinks: [{ type: 'console' }] },
   workers: {
     // A getter so the CPU count is read when a config is built, not when this module is imported.

@@ -50,6 +50,8 @@ export interface Config {
     url: string
     /** Absolute file path, or ':memory:'. */
     path: string
+    /** Commit durability: normal survives process crashes, full also power loss (fsync per commit). */
+    synchronous: 'normal' | 'full'
   }
   registry: { sources: RegistrySourceConfig[] }
   logging: { level: LogLevel; sinks: LogSinkConfig[] }

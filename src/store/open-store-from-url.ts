@@ -30,6 +30,6 @@ export function sqlitePathFromUrl(url: string, baseDir: string): string {
 }
 
 /** Opens the store a URL names. Only `sqlite:` URLs exist in this build. */
-export function openStoreFromUrl(url: string, baseDir: string): Store {
-  return openSqliteStore({ path: sqlitePathFromUrl(url, baseDir) }) satisfies SqliteStore
+export function openStoreFromUrl(url: string, baseDir: string, options: { synchronous?: 'normal' | 'full' } = {}): Store {
+  return openSqliteStore({ path: sqlitePathFromUrl(url, baseDir), synchronous: options.synchronous === 'normal' ? 'NORMAL' : 'FULL' }) satisfies SqliteStore
 }

@@ -47,7 +47,7 @@ describe('guide examples', () => {
 
   test('the quick-setup config maps onto typed settings', async () => {
     const config = await loadConfig({ file: join(FIXTURES, 'quick-setup.yaml'), env: {} })
-    expect(config.database).toEqual({ url: 'sqlite:ratchet.db', path: join(FIXTURES, 'ratchet.db') })
+    expect(config.database).toEqual({ url: 'sqlite:ratchet.db', path: join(FIXTURES, 'ratchet.db'), synchronous: 'normal' })
     expect(config.logging.level).toBe('info')
     expect(config.logging.sinks).toEqual([
       { type: 'console', level: 'info', json: false },
@@ -113,7 +113,7 @@ describe('defaults', () => {
     expect(config).toEqual(defaultConfig(dir))
     expect(config.file).toBeNull()
     expect(config.baseDir).toBe(dir)
-    expect(config.database).toEqual({ url: 'sqlite:ratchet.db', path: join(dir, 'ratchet.db') })
+    expect(config.database).toEqual({ url: 'sqlite:ratchet.db', path: join(dir, 'ratchet.db'), synchronous: 'normal' })
     expect(config.workers).toEqual({ count: navigator.hardwareConcurrency, restartOnFailure: true, maxQueue: 1000 })
     expect(config.execution).toEqual({
       maxExecutionTime: 300,
@@ -217,7 +217,7 @@ describe('RATCHET_* overrides', () => {
         RATCHET_ENV: 'production',
       },
     })
-    expect(config.database).toEqual({ url: 'sqlite::memory:', path: ':memory:' })
+    expect(config.database).toEqual({ url: 'sqlite::memory:', path: ':memory:', synchronous: 'normal' })
     expect(config.workers.count).toBe(7)
     expect(config.workers.restartOnFailure).toBe(false)
     expect(config.execution.maxExecutionTime).toBe(12.5)
