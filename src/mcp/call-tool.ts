@@ -1,6 +1,8 @@
 import type { Server } from '@modelcontextprotocol/sdk/server/index.js'
 import type { RequestHandlerExtra } from '@modelcontextprotocol/sdk/shared/protocol.js'
 import { ErrorCode, McpError, type CallToolRequest, type CallToolResult, type CreateTaskResult, type ProgressToken, type ServerNotification, type ServerRequest } from '@modelcontextprotocol/sdk/types.js'
+import type { AccessControl, Lookup } from '../auth/access-control.ts'
+import type { TaskChange } from '../auth/tool-permissions.ts'
 import type { ExecuteRequest, Submitted } from '../engine/engine.ts'
 import { AppError, isAppError } from '../errors.ts'
 import { createClientBridge } from './client-bridge.ts'
@@ -23,6 +25,10 @@ export interface CallSession {
   settings: McpSettings
   /** The ToolContext fields that are the same for every call of the session. */
   context: Omit<ToolContext, 'signal' | 'progress' | 'client'>
+  /** Checks every call against the principal's permissions and limits, and audits it. */
+  access: AccessControl
+  /** The unscoped registry and store, for the checks. */
+  lookup: Lookup
   taskStore: ExecutionTaskStore
   log: SessionLog
   heartbeatMs: number
@@ -43,6 +49,11 @@ interface RunOptions {
 
 type Prepared = { ok: true; entry: ToolEntry; value: unknown } | { ok: false; result: CallToolResult; entry?: ToolEntry }
 
+/** A call that may run, with what the audit line needs; or the refusal to answer (and audit). */
+type Authorized =
+  | { ok: true; entry: ToolEntry; value: unknown; tasks: string[]; change?: TaskChange }
+  | { ok: false; result: CallToolResult; entry?: ToolEntry; tasks: string[]; outcome: 'denied' | 'error'; reason: string }
+
 /** Finds the tool and checks its arguments; a refusal is already the isError result to answer. */
 function prepareCall(session: CallSession, name: string, args: Record<string, unknown>): Prepared {
   const resolved = session.catalog.resolve(name)
@@ -62,6 +73,21 @@ function prepareCall(session: CallSession, name: string, args: Record<string, un
   return { ok: false, entry, result: formatAppError(error, { limitBytes: session.settings.responseSizeLimit, outputSchema: entry.outputSchema }) }
 }
 
+/** Checks a prepared call against the caller's permissions, task patterns and rate limits. */
+async function authorizeCall(session: CallSession, call: Prepared): Promise<Authorized> {
+  if (!call.ok) return { ...call, tasks: [], outcome: 'error', reason: firstLine(call.result) }
+  const { entry } = call
+  const verdict = await session.access.checkTool(session.context.principal, { tool: entry.name, builtin: entry.builtin, taskName: entry.taskName, args: call.value }, session.lookup)
+  if (!verdict.ok) return { ok: false, entry, result: errorResult(verdict.message), tasks: verdict.tasks, outcome: 'denied', reason: verdict.message }
+  return { ok: true, entry, value: verdict.args, tasks: verdict.tasks, ...(verdict.change ? { change: verdict.change } : {}) }
+}
+
+/** Writes the audit line of a refused call. */
+function auditRefusal(session: CallSession, name: string, call: Extract<Authorized, { ok: false }>, began: number): void {
+  // An unknown tool's name comes from the client: keep the audit line short whatever was sent.
+  session.access.recordCall(session.context.principal, { tool: call.entry?.name ?? name.slice(0, 128), tasks: call.tasks, outcome: call.outcome, reason: call.reason, durationMs: performance.now() - began })
+}
+
 /**
  * Answers tools/call: resolves the tool (ratchet_<name>, ratchet.<name>, task_<name>), validates the
  * arguments and fills their defaults, runs the handler with a ToolContext and shapes the result. Every
@@ -72,20 +98,23 @@ function prepareCall(session: CallSession, name: string, args: Record<string, un
  */
 export async function callTool(session: CallSession, request: CallToolRequest, extra: Extra): Promise<CallToolResult | CreateTaskResult> {
   const { name, arguments: args = {}, task } = request.params
-  const call = prepareCall(session, name, args)
+  const began = performance.now()
+  const prepared = prepareCall(session, name, args)
   const progressToken = request.params._meta?.progressToken
+  if (task && prepared.entry?.taskSupport === 'forbidden') {
+    throw new McpError(ErrorCode.MethodNotFound, `Tool ${prepared.entry.name} does not run as a task (execution.taskSupport is "forbidden"); call it without "task"`)
+  }
+  const call = await authorizeCall(session, prepared)
+  if (!call.ok) auditRefusal(session, name, call, began)
   if (task) {
-    if (call.entry?.taskSupport === 'forbidden') {
-      throw new McpError(ErrorCode.MethodNotFound, `Tool ${call.entry.name} does not run as a task (execution.taskSupport is "forbidden"); call it without "task"`)
-    }
-    if (call.ok) return startTask(session, call.entry, call.value, { ttl: task.ttl, progressToken })
+    if (call.ok) return startTask(session, call, { ttl: task.ttl, progressToken })
     const id = Bun.randomUUIDv7()
     const created = session.taskStore.open(id, { ttl: task.ttl, abort: new AbortController() })
     session.taskStore.settle(id, 'failed', call.result, firstLine(call.result))
     return { task: (await session.taskStore.getTask(id)) ?? created }
   }
   if (!call.ok) return call.result
-  const running = runTool(session, call.entry, call.value, { signal: extra.signal, progressToken, sendProgress: (n) => extra.sendNotification(n) })
+  const running = runAudited(session, call, { signal: extra.signal, progressToken, sendProgress: (n) => extra.sendNotification(n) })
   session.inflight.add(running)
   try {
     return await running
@@ -94,11 +123,37 @@ export async function callTool(session: CallSession, request: CallToolRequest, e
   }
 }
 
+/** Runs an authorized call and writes its audit line (and its task changes) when it ends. */
+async function runAudited(session: CallSession, call: Extract<Authorized, { ok: true }>, options: RunOptions): Promise<CallToolResult> {
+  const began = performance.now()
+  let executionId: string | undefined
+  const result = await runTool(session, call.entry, call.value, {
+    ...options,
+    onFirstSubmit: (id) => {
+      executionId = id
+      options.onFirstSubmit?.(id)
+    },
+  })
+  const imported = call.change === 'import' ? (result.structuredContent as { imported?: Array<{ name?: unknown }> } | undefined)?.imported : undefined
+  session.access.recordCall(session.context.principal, {
+    tool: call.entry.name,
+    tasks: call.tasks,
+    outcome: result.isError ? 'error' : 'ok',
+    durationMs: performance.now() - began,
+    ...(executionId ? { executionId } : {}),
+    ...(result.isError ? { reason: firstLine(result) } : {}),
+    ...(call.change ? { change: call.change } : {}),
+    ...(imported ? { changedTasks: imported.map((i) => String(i.name)) } : {}),
+  })
+  return result
+}
+
 /** Runs a task-augmented call in the background and answers with its task at once. */
-async function startTask(session: CallSession, entry: ToolEntry, value: unknown, options: { ttl?: number | null; progressToken?: ProgressToken }): Promise<CreateTaskResult> {
+async function startTask(session: CallSession, call: Extract<Authorized, { ok: true }>, options: { ttl?: number | null; progressToken?: ProgressToken }): Promise<CreateTaskResult> {
+  const { entry } = call
   const abort = new AbortController()
   const submitted = Promise.withResolvers<string>()
-  const running = runTool(session, entry, value, {
+  const running = runAudited(session, call, {
     signal: abort.signal,
     progressToken: options.progressToken,
     // The request is answered before the work ends, so progress is not tied to it.

@@ -14,6 +14,11 @@ import {
   UnsubscribeRequestSchema,
 } from '@modelcontextprotocol/sdk/types.js'
 import pkg from '../../package.json' with { type: 'json' }
+import { createAccessControl, type AccessControl, type ReadTarget } from '../auth/access-control.ts'
+import { NO_AUDIT } from '../auth/audit-log.ts'
+import { readSecuritySettings } from '../auth/settings.ts'
+import type { Principal } from '../auth/types.ts'
+import { ERROR_TABLE } from '../errors.ts'
 import { TOOL_DEFINITIONS, type ToolDefinition } from '../../generated/tools.ts'
 import { INPUT_CHECKS } from '../../generated/validators.ts'
 import type { Config } from '../config/types.ts'
@@ -27,7 +32,7 @@ import { createConfigPrompts } from './config-prompts.ts'
 import { createConfigResources } from './config-resources.ts'
 import { createExecutionTaskStore } from './execution-task-store.ts'
 import { createPrompts } from './prompts.ts'
-import { createResources, parseRatchetUri } from './resources.ts'
+import { createResources, parseRatchetUri, type RatchetUri } from './resources.ts'
 import { createSessionLog } from './session-log.ts'
 import { readMcpSettings } from './settings.ts'
 import { watchSession } from './watch-session.ts'
@@ -48,8 +53,13 @@ export interface CreateMcpServerDeps {
   runtime: McpRuntime
   /** Absolute folder where the development tools write task packages. */
   tasksDir: string
-  /** Who the client is (`stdio`, an API key name, ...), for audit and permissions. */
-  principal: string
+  /** Who the client is (an API key, a token subject, `anonymous`, `stdio`) and what it may do. */
+  principal: Principal
+  /**
+   * Authorization, rate limits and audit, shared by every session of the process (so limits count
+   * across sessions); default: the config's limits and no audit.
+   */
+  access?: AccessControl
   /** The tool handlers; default TOOL_HANDLERS. A tool without a handler is not offered. */
   handlers?: Partial<ToolHandlers>
   /** The tool table; default generated/tools.ts. */
@@ -79,15 +89,35 @@ const INSTRUCTIONS = [
 
 const PAGE_SIZE = 100
 
+/** What reading a ratchet:// resource touches, for the access check. */
+function readTarget(uri: string, parsed: RatchetUri): ReadTarget {
+  switch (parsed.kind) {
+    case 'task':
+    case 'task-source':
+      return { what: uri, task: parsed.name }
+    case 'execution':
+      return { what: uri, executionId: parsed.id }
+    case 'execution-logs':
+      return { what: uri, executionId: parsed.id, reads: 'logs' }
+    case 'execution-trace':
+      return { what: uri, executionId: parsed.id, reads: 'traces' }
+  }
+}
+
 /**
  * One MCP server for one client session over the shared runtime: the SDK's low-level Server with
  * Ratchet's tools, resources, prompts, completions, logging and 2025-11-25 task-augmented tools/call.
  * The runtime is not closed by close(): its owner (the CLI command, the HTTP server) does that.
  */
 export function createMcpServer(deps: CreateMcpServerDeps): McpServerHandle {
-  const { runtime } = deps
+  const { runtime, principal } = deps
   const settings = readMcpSettings(runtime.config)
-  const taskStore = createExecutionTaskStore({ engine: runtime.engine, store: runtime.store, pollIntervalMs: deps.taskPollIntervalMs })
+  const access = deps.access ?? createAccessControl({ rateLimits: readSecuritySettings(runtime.config, { credentials: false }).rateLimits, audit: NO_AUDIT })
+  // Everything the session reads goes through the principal's views; checks that explain a refusal
+  // look at the whole runtime.
+  const view = access.scope(principal, runtime)
+  const lookup = { registry: runtime.registry, store: runtime.store }
+  const taskStore = createExecutionTaskStore({ engine: view.engine, store: view.store, pollIntervalMs: deps.taskPollIntervalMs })
   const server = new Server(
     { name: 'ratchet', title: 'Ratchet', version: pkg.version },
     {
@@ -103,24 +133,35 @@ export function createMcpServer(deps: CreateMcpServerDeps): McpServerHandle {
       taskStore,
     },
   )
-  const logger = runtime.logger.child({ component: 'mcp', principal: deps.principal })
+  const logger = runtime.logger.child({ component: 'mcp', principal: principal.name })
   const log = createSessionLog(server, { onError: (error) => logger.debug('could not send a log message to the client', { error: String(error) }) })
   const catalog = createToolCatalog({
     definitions: deps.definitions ?? TOOL_DEFINITIONS,
     handlers: deps.handlers ?? TOOL_HANDLERS,
     inputChecks: INPUT_CHECKS,
     settings,
-    registry: runtime.registry,
+    registry: view.registry,
   })
   // mcp.resources and mcp.prompts from the config come first, next to the built-in ones.
   const configResources = createConfigResources(runtime.config)
   const configPrompts = createConfigPrompts(runtime.config)
-  const resources = createResources({ registry: runtime.registry, store: runtime.store, maxLogEntries: settings.maxLogEntries, extra: configResources.list })
-  const prompts = createPrompts({ store: runtime.store, maxLogEntries: settings.maxLogEntries, isToolOffered: (name) => catalog.resolve(name).kind === 'tool' })
-  const completions = createCompletions({ registry: runtime.registry, store: runtime.store })
+  const resources = createResources({ registry: view.registry, store: view.store, maxLogEntries: settings.maxLogEntries, extra: configResources.list })
+  const prompts = createPrompts({ store: view.store, maxLogEntries: settings.maxLogEntries, isToolOffered: (name) => catalog.resolve(name).kind === 'tool' })
+  const completions = createCompletions({ registry: view.registry, store: view.store })
   const closing = new AbortController()
   const inflight = new Set<Promise<unknown>>()
-  const watcher = watchSession({ server, runtime, settings, catalog, log, logger })
+  const watcher = watchSession({ server, runtime: { ...runtime, ...view }, settings, catalog, log, logger })
+  // A refused read is a JSON-RPC error naming the permission or pattern (and an audit line).
+  const authorizeRead = (target: ReadTarget) => {
+    const refusal = access.checkRead(principal, target, lookup)
+    if (refusal === null) return
+    access.audit.record({ event: 'resource_read', principal: principal.name, principalKind: principal.kind, outcome: 'denied', reason: refusal, detail: { uri: target.what } })
+    throw new McpError(ERROR_TABLE.FORBIDDEN.jsonRpc, refusal, { uri: target.what })
+  }
+  const authorizeUri = (uri: string) => {
+    const parsed = parseRatchetUri(uri)
+    if (parsed) authorizeRead(readTarget(uri, parsed))
+  }
 
   const page = <T>(items: T[], cursor: string | undefined) => {
     const start = cursor === undefined ? 0 : Number.parseInt(Buffer.from(cursor, 'base64url').toString('utf8'), 10)
@@ -139,12 +180,15 @@ export function createMcpServer(deps: CreateMcpServerDeps): McpServerHandle {
         server,
         catalog,
         settings,
-        context: { engine: runtime.engine, registry: runtime.registry, store: runtime.store, config: runtime.config, logger: runtime.logger, tasksDir: deps.tasksDir, principal: deps.principal },
+        context: { engine: view.engine, registry: view.registry, store: view.store, config: runtime.config, logger: runtime.logger, tasksDir: deps.tasksDir, principal },
+        access,
+        lookup,
         taskStore,
         log,
         heartbeatMs: deps.heartbeatMs ?? 5000,
         closed: closing.signal,
-        onSubmit: watcher.trackExecution,
+        // Task log lines stream to the client only when it may read logs.
+        onSubmit: principal.permissions.canReadLogs ? watcher.trackExecution : () => {},
         inflight,
       },
       request,
@@ -153,7 +197,12 @@ export function createMcpServer(deps: CreateMcpServerDeps): McpServerHandle {
   )
   server.setRequestHandler(ListResourcesRequestSchema, async (request) => resources.list(request.params?.cursor))
   server.setRequestHandler(ListResourceTemplatesRequestSchema, async () => ({ resourceTemplates: [...configResources.templates(), ...resources.templates()] }))
-  server.setRequestHandler(ReadResourceRequestSchema, async (request) => (configResources.owns(request.params.uri) ? configResources.read(request.params.uri) : resources.read(request.params.uri)))
+  server.setRequestHandler(ReadResourceRequestSchema, async (request) => {
+    const { uri } = request.params
+    if (configResources.owns(uri)) return configResources.read(uri)
+    authorizeUri(uri)
+    return resources.read(uri)
+  })
   server.setRequestHandler(SubscribeRequestSchema, async (request) => {
     const { uri } = request.params
     if (configResources.owns(uri)) {
@@ -161,6 +210,7 @@ export function createMcpServer(deps: CreateMcpServerDeps): McpServerHandle {
       return {}
     }
     if (!parseRatchetUri(request.params.uri)) throw new McpError(ErrorCode.InvalidParams, `Cannot subscribe to ${request.params.uri}: not a ratchet:// resource (see resources/templates/list)`)
+    authorizeUri(request.params.uri)
     watcher.subscribe(request.params.uri)
     return {}
   })
@@ -170,9 +220,14 @@ export function createMcpServer(deps: CreateMcpServerDeps): McpServerHandle {
     return {}
   })
   server.setRequestHandler(ListPromptsRequestSchema, async () => ({ prompts: [...configPrompts.list(), ...prompts.list()] }))
-  server.setRequestHandler(GetPromptRequestSchema, async (request) =>
-    configPrompts.has(request.params.name) ? configPrompts.get(request.params.name, request.params.arguments) : prompts.get(request.params.name, request.params.arguments),
-  )
+  server.setRequestHandler(GetPromptRequestSchema, async (request) => {
+    const { name, arguments: args } = request.params
+    if (configPrompts.has(name)) return configPrompts.get(name, args)
+    // debug_execution puts the execution's record and logs in the prompt.
+    const executionId = name === 'debug_execution' ? args?.execution_id?.trim() : undefined
+    if (executionId) authorizeRead({ what: `prompt debug_execution for execution "${executionId}"`, executionId, reads: 'logs' })
+    return prompts.get(name, args)
+  })
   server.setRequestHandler(CompleteRequestSchema, async ({ params }) => configPrompts.complete(params) ?? (params.ref.type === 'ref/resource' ? configResources.complete(params.ref.uri) : null) ?? completions.complete(params))
 
   taskStore.onStatus((task) => {

@@ -1,5 +1,6 @@
 import type { Tool } from '@modelcontextprotocol/sdk/types.js'
 import type { ToolDefinition } from '../../generated/tools.ts'
+import type { ToolName } from '../../generated/tool-types.ts'
 import { compileSchema, type SchemaError, type SchemaValidator } from '../tasks/schema.ts'
 import { applyDefaults } from './internal/apply-defaults.ts'
 import type { ToolRun } from './format-result.ts'
@@ -14,6 +15,10 @@ export interface ToolEntry {
   /** What tools/list shows. */
   tool: Tool
   taskSupport: 'forbidden' | 'optional' | 'required'
+  /** The built-in tool this entry is (its row in src/auth/tool-permissions.ts); unset for task tools. */
+  builtin?: ToolName
+  /** The task a task tool runs; unset for built-ins. */
+  taskName?: string
   /** The call is one execution, so a task-augmented call can use the execution id as its task id. */
   singleExecution: boolean
   outputSchema?: SchemaValidator
@@ -40,6 +45,7 @@ export function builtinEntry(definition: ToolDefinition, handler: ToolHandler<ne
       ...(definition.taskSupport !== 'forbidden' ? { execution: { taskSupport: definition.taskSupport } } : {}),
     },
     taskSupport: definition.taskSupport,
+    builtin: definition.name,
     singleExecution: definition.name === 'execute_task',
     outputSchema: compileSchema(definition.outputSchema),
     prepare(args) {

@@ -48,6 +48,17 @@ export function listExecutions(db: Database, filter: ExecutionFilter = {}): { it
     conditions.push('task_name = ?')
     params.push(filter.taskName)
   }
+  if (filter.taskGlobs) {
+    // SQLite GLOB is case-sensitive like the globs; `?` and `[` are escaped so only `*` is special.
+    const glob = (pattern: string) => pattern.replace(/[[?]/g, (c) => `[${c}]`)
+    const include = filter.taskGlobs.include
+    conditions.push(include.length > 0 ? `(${include.map(() => 'task_name GLOB ?').join(' OR ')})` : '0')
+    params.push(...include.map(glob))
+    for (const pattern of filter.taskGlobs.exclude) {
+      conditions.push('task_name NOT GLOB ?')
+      params.push(glob(pattern))
+    }
+  }
   if (filter.status !== undefined) {
     conditions.push('status = ?')
     params.push(filter.status satisfies ExecutionStatus)

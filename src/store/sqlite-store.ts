@@ -1,12 +1,15 @@
 import type { Database, Statement } from 'bun:sqlite'
 import { AppError } from '../errors.ts'
 import type { TaskPackage } from '../tasks/types.ts'
+import { encodeAudit, INSERT_AUDIT, listAudit } from './audit-rows.ts'
 import { decodeExecution, encodeExecution, type ExecutionRow } from './execution-rows.ts'
 import { listExecutions } from './list-executions.ts'
 import { decodeLog, decodeSpan, encodeLog, encodeSpan, levelsFrom, type LogRow, type SpanRow } from './log-span-rows.ts'
 import { openDatabase, type SynchronousMode } from './open-database.ts'
 import { decodeTaskVersion, INSERT_TASK_VERSION, SELECT_TASK_VERSIONS, type TaskVersionRow } from './task-versions.ts'
 import type {
+  AuditFilter,
+  AuditRecord,
   ExecutionFilter,
   ExecutionPatch,
   ExecutionRecord,
@@ -87,6 +90,7 @@ function createSqliteStore(db: Database, options: SqliteStoreOptions): SqliteSto
   const markInterrupted = db.query<never, [string, string]>(
     `UPDATE executions SET status = 'failed', error = ?, completed_at = ? WHERE status IN ('queued', 'running')`,
   )
+  const insertAudit = db.query(INSERT_AUDIT)
   const selectLogs = new Map<LogLevel, Statement<LogRow, [string, number]>>()
   let closed = false
 
@@ -175,6 +179,20 @@ function createSqliteStore(db: Database, options: SqliteStoreOptions): SqliteSto
     getSpans(executionId: string): TraceSpan[] {
       read()
       return selectSpans.all(executionId).map(decodeSpan)
+    },
+
+    appendAudit(entries: AuditRecord[]): void {
+      open()
+      if (entries.length === 0) return
+      // Written at once, outside the execution write buffer: the audit log batches its own entries.
+      db.transaction(() => {
+        for (const entry of entries) insertAudit.run(...encodeAudit(entry))
+      }).immediate()
+    },
+
+    listAudit(filter?: AuditFilter): AuditRecord[] {
+      read()
+      return listAudit(db, filter)
     },
 
     markInterrupted(): number {

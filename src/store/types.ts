@@ -92,12 +92,48 @@ export interface TaskVersionRecord {
 
 export interface ExecutionFilter {
   taskName?: string
+  /**
+   * Task-name globs (`*` matches any run of characters): only executions of a task matching one of
+   * `include` and none of `exclude` (a principal's allowed/denied task patterns).
+   */
+  taskGlobs?: { include: readonly string[]; exclude: readonly string[] }
   status?: ExecutionStatus
   limit?: number
   offset?: number
   /** Sort key and direction; default queuedAt desc. */
   sortBy?: 'queuedAt' | 'startedAt' | 'completedAt' | 'durationMs' | 'status'
   sortOrder?: 'asc' | 'desc'
+}
+
+/** What one audit line records (`ratchet audit`, mcp.security.audit_log_enabled). Never a secret or an input value. */
+export interface AuditRecord {
+  /** ISO-8601. */
+  ts: string
+  /** auth: a credential check; tool_call: one tools/call; task_change: a task created, edited, deleted or imported; resource_read: a refused read. */
+  event: 'auth' | 'tool_call' | 'task_change' | 'resource_read'
+  /** Key name, token subject, `anonymous` or `stdio`; null when authentication failed before a name was known. */
+  principal: string | null
+  principalKind?: string | null
+  /** auth: success | failure; calls: ok | error | denied. */
+  outcome: 'success' | 'failure' | 'ok' | 'error' | 'denied'
+  ip?: string | null
+  tool?: string | null
+  task?: string | null
+  executionId?: string | null
+  durationMs?: number | null
+  /** Why a check failed or a call was denied (a reason code or a sentence without secrets). */
+  reason?: string | null
+  /** Small structured extras (transport, path, change kind, task names). */
+  detail?: Record<string, unknown> | null
+}
+
+export interface AuditFilter {
+  principal?: string
+  event?: AuditRecord['event']
+  /** Only entries at or after this ISO-8601 time. */
+  since?: string
+  /** Newest first; default 100. */
+  limit?: number
 }
 
 export type ExecutionPatch = Partial<Omit<ExecutionRecord, 'id' | 'taskName' | 'queuedAt' | 'source'>>
@@ -121,6 +157,11 @@ export interface Store {
   getLogs(executionId: string, options?: { minLevel?: LogLevel; limit?: number }): LogEntry[]
   appendSpans(spans: TraceSpan[]): void
   getSpans(executionId: string): TraceSpan[]
+
+  /** Appends audit entries (one transaction for the lot). */
+  appendAudit(entries: AuditRecord[]): void
+  /** Audit entries matching `filter`, newest first. */
+  listAudit(filter?: AuditFilter): AuditRecord[]
 
   /** Marks every `queued`/`running` execution failed with reason `interrupted`; returns how many. */
   markInterrupted(): number

@@ -10,6 +10,7 @@ import type { ToolContext, ToolOutcome } from '../../src/mcp/tools/types.ts'
 import { createRegistry, type Registry } from '../../src/registry/registry.ts'
 import { compileSchema, formatSchemaErrors } from '../../src/tasks/schema.ts'
 import { openHarness, type Harness } from '../helpers/with-engine.ts'
+import { trustedPrincipal } from '../../src/auth/permissions.ts'
 
 export interface DevToolsHarness {
   ctx: ToolContext
@@ -53,7 +54,7 @@ export async function openDevTools(): Promise<DevToolsHarness> {
     tasksDir,
     signal: new AbortController().signal,
     client: { supportsSampling: false, supportsElicitation: false, sample: noClientFeature, elicit: noClientFeature },
-    principal: 'test',
+    principal: trustedPrincipal('test'),
   }
   return {
     ctx,

@@ -12,6 +12,7 @@ import { effectiveSources } from '../../src/registry/registry-status.ts'
 import { compileSchema } from '../../src/tasks/schema.ts'
 import { openHarness, type Harness } from '../helpers/with-engine.ts'
 import { makeTempRoot } from '../helpers/temp-files.ts'
+import { trustedPrincipal } from '../../src/auth/permissions.ts'
 
 export type InspectionTool = keyof typeof inspectionHandlers
 
@@ -85,7 +86,7 @@ export async function openInspectionHarness(options: { workers?: number; sources
     tasksDir: join(base, 'work'),
     signal: opts.signal ?? new AbortController().signal,
     client: plainClient,
-    principal: 'test',
+    principal: trustedPrincipal('test'),
   })
   return {
     engine,

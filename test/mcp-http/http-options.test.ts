@@ -37,8 +37,15 @@ describe('MCP HTTP settings', () => {
     expect(resolveMcpHttpOptions(configWith({ allow_unauthenticated_remote: true }), { host: '0.0.0.0' }).host).toBe('0.0.0.0')
   })
 
-  test('auth types the HTTP transports cannot enforce yet are refused rather than ignored', () => {
-    expect(refusal(() => resolveMcpHttpOptions(configWith({ auth_type: 'api_key' })))?.code).toBe('CONFIG_INVALID')
+  test('an auth type without its credentials is refused rather than ignored', () => {
+    expect(refusal(() => resolveMcpHttpOptions(configWith({ auth_type: 'api_key' })))?.message).toContain('mcp.api_keys')
+    expect(refusal(() => resolveMcpHttpOptions(configWith({ auth_type: 'jwt' })))?.message).toContain('mcp.jwt.secret')
+    expect(refusal(() => resolveMcpHttpOptions(configWith({ auth_type: 'oauth2', oauth2: { issuer: 'https://id.example.com' } })))?.message).toContain('mcp.oauth2.jwks_uri')
+  })
+
+  test('with authentication configured, a non-loopback host is allowed', () => {
+    const keys = [{ key: 'k'.repeat(32), name: 'ci' }]
+    expect(resolveMcpHttpOptions(configWith({ auth_type: 'api_key', api_keys: keys }), { host: '0.0.0.0' })).toMatchObject({ host: '0.0.0.0', authType: 'api_key' })
   })
 
   test.each([['--port', 'abc'], ['--port', '70000'], ['--transport', 'websocket']])('a bad %s value is refused: %p', (flag, value) => {

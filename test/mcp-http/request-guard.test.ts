@@ -82,7 +82,7 @@ describe('the app applies the guard and CORS', () => {
     const response = await server.fetch(`${BASE}/mcp`, { method: 'POST', headers: { ...JSON_AND_SSE, origin: 'https://app.example.com' }, body: initializeBody() })
     expect(response.status).toBe(200)
     expect(response.headers.get('access-control-allow-origin')).toBe('https://app.example.com')
-    expect(response.headers.get('access-control-expose-headers')).toBe('Mcp-Session-Id, MCP-Protocol-Version, Last-Event-ID')
+    expect(response.headers.get('access-control-expose-headers')).toBe('Mcp-Session-Id, MCP-Protocol-Version, Last-Event-ID, WWW-Authenticate, Retry-After')
     expect(response.headers.get('mcp-session-id')).toBeTruthy()
     await server.sessions.closeAll('test over')
   })

@@ -4,6 +4,7 @@ import { createStreamableHttpHandler } from '../../src/mcp/http/streamable-http.
 import { silentLogger } from '../helpers/silent-logger.ts'
 import { BASE, JSON_AND_SSE, bodyOf, initializeBody, inProcessServer, readSseEvents } from './helpers/in-process.ts'
 import { tinySessions } from './helpers/tiny-server.ts'
+import { trustedPrincipal } from '../../src/auth/permissions.ts'
 
 async function openSession(server: ReturnType<typeof inProcessServer>) {
   const response = await server.fetch(`${BASE}/mcp`, { method: 'POST', headers: JSON_AND_SSE, body: initializeBody() })
@@ -136,10 +137,10 @@ describe('Streamable HTTP sessions', () => {
   test('a session refuses requests from another principal', async () => {
     const sessions = createSessionRegistry({ logger: silentLogger(), idleMs: 0 })
     const handle = createStreamableHttpHandler({ sessions, createSession: tinySessions().create, logger: silentLogger(), keepAliveMs: 0, maxEventsPerSession: 10, maxRequestBodySize: 1e6 })
-    const init = await handle(new Request(`${BASE}/mcp`, { method: 'POST', headers: JSON_AND_SSE, body: initializeBody() }), 'alice')
+    const init = await handle(new Request(`${BASE}/mcp`, { method: 'POST', headers: JSON_AND_SSE, body: initializeBody() }), trustedPrincipal('alice', 'api_key'))
     const sessionId = init.headers.get('mcp-session-id')!
     await init.body?.cancel()
-    const other = await handle(new Request(`${BASE}/mcp`, { method: 'POST', headers: { ...JSON_AND_SSE, 'mcp-session-id': sessionId }, body: call(2, 'echo') }), 'mallory')
+    const other = await handle(new Request(`${BASE}/mcp`, { method: 'POST', headers: { ...JSON_AND_SSE, 'mcp-session-id': sessionId }, body: call(2, 'echo') }), trustedPrincipal('mallory', 'api_key'))
     expect(other.status).toBe(403)
     await sessions.closeAll('test over')
   })

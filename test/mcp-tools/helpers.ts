@@ -11,6 +11,7 @@ import { executionHandlers } from '../../src/mcp/tools/execution-tools.ts'
 import { TOOL_DEFINITIONS } from '../../generated/tools.ts'
 import type { ToolIO } from '../../generated/tool-types.ts'
 import { openHarness, type Harness } from '../helpers/with-engine.ts'
+import { trustedPrincipal } from '../../src/auth/permissions.ts'
 
 export interface TaskFiles {
   code: string
@@ -102,7 +103,7 @@ export async function openToolHarness(options: { workers?: number; config?: Reco
     signal: opts.signal ?? new AbortController().signal,
     ...(opts.withProgress === false ? {} : { progress: (update: ProgressUpdate) => progress.push(update) }),
     client: { ...noClient, ...opts.client },
-    principal: 'test',
+    principal: trustedPrincipal('test'),
   })
   return {
     engine,

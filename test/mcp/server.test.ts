@@ -3,12 +3,13 @@ import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js'
 import { ToolListChangedNotificationSchema, type JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js'
 import { eventually, openSession, textOf } from './helpers/session.ts'
 import { createMcpServer } from '../../src/mcp/index.ts'
+import { trustedPrincipal } from '../../src/auth/permissions.ts'
 
 describe('initialize', () => {
   test.each(['2024-11-05', '2025-03-26', '2025-06-18', '2025-11-25'])('negotiates protocol version %s and declares the capabilities', async (version) => {
     const s = await openSession()
     try {
-      const handle = createMcpServer({ runtime: { engine: s.harness.engine, registry: s.registry, store: s.harness.store, config: s.config, logger: s.harness.logger }, tasksDir: s.dir, principal: 'raw' })
+      const handle = createMcpServer({ runtime: { engine: s.harness.engine, registry: s.registry, store: s.harness.store, config: s.config, logger: s.harness.logger }, tasksDir: s.dir, principal: trustedPrincipal('raw') })
       const [client, server] = InMemoryTransport.createLinkedPair()
       const replies: JSONRPCMessage[] = []
       client.onmessage = (message) => void replies.push(message)

@@ -11,6 +11,7 @@ import { tasksDirFor } from '../../src/cli/commands/mcp-serve.ts'
 import * as mcp from '../../src/mcp/index.ts'
 import { SAMPLES } from '../helpers/cli.ts'
 import { eventually } from './helpers/session.ts'
+import { trustedPrincipal } from '../../src/auth/permissions.ts'
 
 let dir: string
 beforeAll(() => {
@@ -31,7 +32,7 @@ test('mcp-serve adds the ./tasks folder next to the config as a watched source, 
   const runtime = await openRuntime(config, { tasksDir })
   try {
     expect(existsSync(tasksDir)).toBe(true)
-    const handle = mcp.createMcpServer({ runtime, tasksDir, principal: 'test' })
+    const handle = mcp.createMcpServer({ runtime, tasksDir, principal: trustedPrincipal('test') })
     const client = new Client({ name: 't', version: '1' })
     const [a, b] = InMemoryTransport.createLinkedPair()
     await handle.server.connect(b)

@@ -145,7 +145,7 @@ describe('tools/call mechanics (test-only probe tool)', () => {
     expect(seen.input).toEqual({ mode: 'echo', count: 3, delay_ms: 0, options: { flag: true } })
     expect(result.structuredContent).toEqual({ mode: 'echo', args: seen.input })
     expect(textOf(result)).toStartWith('echoed\n\n{')
-    expect(seen.ctx?.principal).toBe('test')
+    expect(seen.ctx?.principal).toMatchObject({ name: 'test', kind: 'stdio' })
     expect(seen.ctx?.tasksDir).toEndWith('/tasks')
   })
 

@@ -22,9 +22,9 @@ function tableNames(db: Database): string[] {
 test('applies every migration to a new database and records it in schema_migrations', () => {
   const db = new Database(temp.dbPath)
   expect(runMigrations(db)).toEqual(MIGRATIONS.map((m) => m.id))
-  expect(tableNames(db)).toEqual(['execution_logs', 'executions', 'schema_migrations', 'task_versions', 'trace_spans'])
+  expect(tableNames(db)).toEqual(['audit_log', 'execution_logs', 'executions', 'schema_migrations', 'task_versions', 'trace_spans'])
   const recorded = db.query<{ id: string; applied_at: string }, []>('SELECT * FROM schema_migrations').all()
-  expect(recorded.map((row) => row.id)).toEqual(['001_init'])
+  expect(recorded.map((row) => row.id)).toEqual(['001_init', '002_audit'])
   expect(Number.isNaN(Date.parse(recorded[0]!.applied_at))).toBe(false)
   db.close()
 })
@@ -36,7 +36,7 @@ test('reopening an up-to-date database applies nothing and keeps the data', () =
 
   const db = new Database(temp.dbPath)
   expect(runMigrations(db)).toEqual([])
-  expect(db.query('SELECT count(*) AS n FROM schema_migrations').get()).toEqual({ n: 1 })
+  expect(db.query('SELECT count(*) AS n FROM schema_migrations').get()).toEqual({ n: MIGRATIONS.length })
   db.close()
 
   const second = openSqliteStore({ path: temp.dbPath })

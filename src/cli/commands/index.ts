@@ -7,6 +7,7 @@ import { demoCommand } from './demo.ts'
 import { mcpServeCommand } from './mcp-serve.ts'
 import { generateCommand } from './generate.ts'
 import { mcpCommand } from './mcp.ts'
+import { auditCommand } from './audit.ts'
 
 export interface Command {
   name: string
@@ -19,4 +20,4 @@ export interface Command {
   run(values: Record<string, string | boolean | undefined>, flags: GlobalFlags, positionals?: string[]): Promise<number>
 }
 
-export const COMMANDS: Command[] = [mcpServeCommand, mcpCommand, runOnceCommand, validateCommand, testCommand, demoCommand, generateCommand]
+export const COMMANDS: Command[] = [mcpServeCommand, mcpCommand, runOnceCommand, validateCommand, testCommand, demoCommand, generateCommand, auditCommand]

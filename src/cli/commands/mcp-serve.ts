@@ -1,4 +1,6 @@
 import { resolve } from 'node:path'
+import { createSecurity } from '../../auth/security.ts'
+import { readSecuritySettings } from '../../auth/settings.ts'
 import { AppError } from '../../errors.ts'
 import { serveStdio } from '../../mcp/serve-stdio.ts'
 import { loadRuntimeConfig, openRuntime } from '../runtime.ts'
@@ -18,6 +20,7 @@ export const mcpServeCommand: Command = {
     '                     log files. sse or streamable-http serve over HTTP exactly like ratchet mcp',
     '--host, --port       the HTTP transports\' address (see ratchet mcp --help); stdio ignores them',
     '',
+    'The local client is trusted with every permission unless mcp.stdio_permissions narrows them.',
     'Loads registry.sources plus the writable ./tasks folder next to the config file (created when',
     'missing and watched, so tasks created over MCP load at once). Stops cleanly, exit code 0, when the',
     'client closes stdin or on SIGINT/SIGTERM. `ratchet generate mcpservers-json` prints the client config.',
@@ -31,13 +34,18 @@ export const mcpServeCommand: Command = {
       throw new AppError('BAD_INPUT', `ratchet mcp-serve speaks stdio, sse or streamable-http, got --transport ${transport}`, { hint: 'Drop --transport for stdio; network clients use --transport sse (both HTTP transports) or streamable-http.' })
     }
     const config = await loadRuntimeConfig(flags)
+    // stdio takes no credentials (the launching process is trusted), but mcp.stdio_permissions,
+    // the rate limits and the audit log apply.
+    const settings = readSecuritySettings(config, { credentials: false })
     const tasksDir = tasksDirFor(config.baseDir)
     const runtime = await openRuntime(config, { tasksDir })
+    const security = createSecurity(settings, { store: runtime.store, logger: runtime.logger })
     try {
-      runtime.logger.info('MCP server ready on stdio', { tasks: runtime.registry.list().length, tasksDir, config: config.file ?? '(defaults)' })
-      const reason = await serveStdio({ runtime, tasksDir, principal: 'stdio' })
+      runtime.logger.info('MCP server ready on stdio', { tasks: runtime.registry.list().length, tasksDir, config: config.file ?? '(defaults)', permissions: settings.stdioPermissions ? 'mcp.stdio_permissions' : 'all' })
+      const reason = await serveStdio({ runtime, tasksDir, principal: security.stdioPrincipal, access: security.access })
       runtime.logger.info('MCP server stopping', { reason })
     } finally {
+      await security.close()
       await runtime.close()
     }
     return 0

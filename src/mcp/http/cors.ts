@@ -5,8 +5,8 @@
  */
 import type { RequestGuard } from './request-guard.ts'
 
-export const EXPOSED_HEADERS = 'Mcp-Session-Id, MCP-Protocol-Version, Last-Event-ID'
-export const ALLOWED_REQUEST_HEADERS = 'Content-Type, Accept, Authorization, Mcp-Session-Id, MCP-Protocol-Version, Last-Event-ID'
+export const EXPOSED_HEADERS = 'Mcp-Session-Id, MCP-Protocol-Version, Last-Event-ID, WWW-Authenticate, Retry-After'
+export const ALLOWED_REQUEST_HEADERS = 'Content-Type, Accept, Authorization, X-API-Key, Mcp-Session-Id, MCP-Protocol-Version, Last-Event-ID'
 export const ALLOWED_METHODS = 'GET, POST, DELETE, OPTIONS'
 
 /** The CORS response headers for `origin`, or an empty object when it gets none. */

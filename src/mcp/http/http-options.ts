@@ -1,8 +1,10 @@
 /**
  * The settings of `ratchet mcp`'s HTTP server, from the config's `mcp` section (kept in `config.raw`,
- * already schema-checked) overridden by command-line flags. Refuses, before anything is opened, to
- * serve unauthenticated on a non-loopback address unless the config says so explicitly.
+ * already schema-checked) overridden by command-line flags. Checks the authentication settings
+ * (keys, JWT secret, OAuth2 issuer) and refuses, before anything is opened, to serve unauthenticated
+ * on a non-loopback address unless the config says so explicitly.
  */
+import { readSecuritySettings, type SecuritySettings } from '../../auth/settings.ts'
 import { AppError } from '../../errors.ts'
 import type { Config } from '../../config/types.ts'
 import { isLoopbackHost } from './request-guard.ts'
@@ -32,6 +34,8 @@ export interface McpHttpOptions {
   maxEventsPerSession: number
   /** SSE `retry:` sent with the priming event of 2025-11-25 streams: how soon a dropped client reconnects. */
   retryIntervalMs: number
+  /** Credentials, rate limits and audit settings; without them only auth type none can be served. */
+  security?: SecuritySettings
 }
 
 export interface McpHttpFlags {
@@ -92,16 +96,11 @@ export function resolveMcpHttpOptions(config: Config, flags: McpHttpFlags = {}):
   const host = flags.host ?? raw.host ?? MCP_HTTP_DEFAULTS.host
   const port = parsePort(flags.port ?? raw.port ?? MCP_HTTP_DEFAULTS.port, flags.port !== undefined ? '--port' : 'mcp.port')
   const authType = raw.auth_type ?? MCP_HTTP_DEFAULTS.authType
-  if (authType !== 'none') {
-    throw new AppError('CONFIG_INVALID', `mcp.auth_type "${authType}" is not supported by the HTTP transports yet`, {
-      data: { authType },
-      hint: 'Use mcp.auth_type: none on a loopback host (127.0.0.1), or serve stdio with ratchet mcp-serve.',
-    })
-  }
-  if (!isLoopbackHost(host) && raw.allow_unauthenticated_remote !== true) {
+  const security = readSecuritySettings(config)
+  if (authType === 'none' && !isLoopbackHost(host) && raw.allow_unauthenticated_remote !== true) {
     throw new AppError('CONFIG_INVALID', `Refusing to serve MCP without authentication on the non-loopback host "${host}": mcp.auth_type is none and mcp.allow_unauthenticated_remote is not true`, {
       data: { host, authType },
-      hint: 'Bind to 127.0.0.1 (--host 127.0.0.1), or set mcp.allow_unauthenticated_remote: true if everyone who can reach this port may run tasks.',
+      hint: 'Bind to 127.0.0.1 (--host 127.0.0.1), set mcp.auth_type to api_key, jwt or oauth2, or set mcp.allow_unauthenticated_remote: true if everyone who can reach this port may run tasks.',
     })
   }
   return {
@@ -116,5 +115,6 @@ export function resolveMcpHttpOptions(config: Config, flags: McpHttpFlags = {}):
     keepAliveMs: MCP_HTTP_DEFAULTS.keepAliveMs,
     maxEventsPerSession: MCP_HTTP_DEFAULTS.maxEventsPerSession,
     retryIntervalMs: MCP_HTTP_DEFAULTS.retryIntervalMs,
+    security,
   }
 }

@@ -3,7 +3,8 @@
  * and /health, on Elysia and Bun, with one MCP server instance per client session.
  */
 export { createMcpHttpApp, HEALTH_PATH, MCP_PATH, MESSAGES_PATH, SSE_PATH, type McpHttpApp, type McpHttpAppDeps } from './app.ts'
-export { ANONYMOUS, createAuthenticator, type Authenticate } from './authenticate.ts'
+export { ANONYMOUS, ANONYMOUS_AUTH, createHttpAuth, type Authenticate, type HttpAuth } from './authenticate.ts'
+export { createRequestLimits, type RequestLimits } from './request-limits.ts'
 export { createMemoryEventStore, type MemoryEventStore } from './event-store.ts'
 export { MCP_HTTP_DEFAULTS, MCP_TRANSPORTS, resolveMcpHttpOptions, resolveMcpTransport, type McpHttpFlags, type McpHttpOptions, type McpTransportName } from './http-options.ts'
 export { createRequestGuard, isLoopbackHost, type BoundAddress, type RequestGuard } from './request-guard.ts'

@@ -3,6 +3,8 @@
  * `/messages?sessionId=…`), `POST /messages?sessionId=…` delivers one client message and answers 202;
  * the reply travels on the stream. The session lives as long as its stream.
  */
+import { principalKey } from '../../auth/permissions.ts'
+import type { Principal } from '../../auth/types.ts'
 import type { Logger } from '../../lib/logger.ts'
 import { jsonRpcErrorResponse } from './json-rpc-error.ts'
 import { readJsonBody } from './read-json-body.ts'
@@ -22,9 +24,9 @@ export interface LegacySseOptions {
 
 export interface LegacySseHandlers {
   /** GET /sse */
-  connect(request: Request, principal: string): Promise<Response>
+  connect(request: Request, principal: Principal): Promise<Response>
   /** POST /messages?sessionId= */
-  message(request: Request, principal: string): Promise<Response>
+  message(request: Request, principal: Principal): Promise<Response>
 }
 
 export function createLegacySseHandlers(options: LegacySseOptions): LegacySseHandlers {
@@ -60,7 +62,7 @@ export function createLegacySseHandlers(options: LegacySseOptions): LegacySseHan
       const entry: SessionEntry = {
         id,
         kind: 'sse',
-        principal,
+        principal: principalKey(principal),
         createdAt: at,
         lastSeen: at,
         openStreams: 1,
@@ -92,7 +94,7 @@ export function createLegacySseHandlers(options: LegacySseOptions): LegacySseHan
       const entry = sessions.get(id, 'sse')
       const transport = transports.get(id)
       if (!entry || !transport || transport.isClosed) return jsonRpcErrorResponse(404, -32001, 'Session not found: open a new one with GET /sse')
-      if (entry.principal !== principal) return jsonRpcErrorResponse(403, -32000, 'Forbidden: this session belongs to another client')
+      if (entry.principal !== principalKey(principal)) return jsonRpcErrorResponse(403, -32000, 'Forbidden: this session belongs to another client, or the credentials changed what it may do; send initialize to open a new session')
       const contentType = request.headers.get('content-type') ?? ''
       if (!/^application\/(?:[\w.+-]+\+)?json\b/i.test(contentType)) {
         return jsonRpcErrorResponse(415, -32000, 'Unsupported Media Type: Content-Type must be application/json')

@@ -4,6 +4,8 @@
  * stderr (tests and scripts read it there; stdout stays free). Shutdown lets running calls finish for
  * a grace period, closes every session, the listener and then the runtime (engine, workers, store).
  */
+import { readSecuritySettings } from '../../auth/settings.ts'
+import { createSecurity } from '../../auth/security.ts'
 import { AppError } from '../../errors.ts'
 import type { Config } from '../../config/types.ts'
 import type { Engine } from '../../engine/engine.ts'
@@ -52,16 +54,24 @@ export function runtimeStatus(runtime: Pick<McpHttpRuntime, 'registry' | 'pool' 
 export async function startRuntimeMcpHttpServer(runtime: McpHttpRuntime, options: ServeMcpHttpOptions): Promise<RunningMcpHttpServer> {
   const tasksDir = options.tasksDir ?? runtime.tasksDir
   if (tasksDir === undefined) throw new AppError('BAD_INPUT', 'serveMcpHttp needs a tasks folder (options.tasksDir or runtime.tasksDir)')
+  const settings = options.security ?? readSecuritySettings(runtime.config)
+  // One access control for every session: rate limits and concurrency count per key, not per session.
+  const security = createSecurity(settings, { store: runtime.store, logger: runtime.logger })
   try {
-    return await startMcpHttpServer(
+    const server = await startMcpHttpServer(
       {
         logger: runtime.logger,
-        createSession: (principal) => createMcpServer({ runtime, tasksDir, principal }),
+        createSession: (principal) => createMcpServer({ runtime, tasksDir, principal, access: security.access }),
         status: () => runtimeStatus(runtime),
+        audit: security.audit,
       },
-      options,
+      { ...options, security: settings },
     )
+    const stop = server.stop
+    // The audit log is written out after the last session closed and before the runtime (store) closes.
+    return { ...server, stop: () => stop().then(() => security.close()) }
   } catch (error) {
+    await security.close()
     if (error instanceof AppError) throw error
     const message = (error as Error)?.message ?? String(error)
     throw new AppError('BAD_INPUT', `Cannot listen on ${options.host}:${options.port}: ${message}`, {

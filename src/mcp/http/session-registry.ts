@@ -12,7 +12,7 @@ export type SessionKind = 'streamable-http' | 'sse'
 export interface SessionEntry {
   id: string
   kind: SessionKind
-  /** Who opened the session; later requests must come from the same principal. */
+  /** Who opened the session (principalKey: kind, name and rights); later requests must match it. */
   principal: string
   createdAt: number
   lastSeen: number

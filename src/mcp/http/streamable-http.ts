@@ -8,6 +8,8 @@
  */
 import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js'
 import { isInitializeRequest } from '@modelcontextprotocol/sdk/types.js'
+import { principalKey } from '../../auth/permissions.ts'
+import type { Principal } from '../../auth/types.ts'
 import type { Logger } from '../../lib/logger.ts'
 import { createMemoryEventStore } from './event-store.ts'
 import { jsonRpcErrorResponse } from './json-rpc-error.ts'
@@ -29,13 +31,13 @@ export interface StreamableHttpOptions {
 }
 
 /** Handles one request to the endpoint for an authenticated principal. */
-export type StreamableHttpHandler = (request: Request, principal: string) => Promise<Response>
+export type StreamableHttpHandler = (request: Request, principal: Principal) => Promise<Response>
 
 export function createStreamableHttpHandler(options: StreamableHttpOptions): StreamableHttpHandler {
   const { sessions, logger } = options
   const transports = new Map<string, WebStandardStreamableHTTPServerTransport>()
 
-  const open = async (request: Request, principal: string): Promise<Response> => {
+  const open = async (request: Request, principal: Principal): Promise<Response> => {
     const body = await readJsonBody(request, options.maxRequestBodySize)
     if (!body.ok) return body.response
     const messages = Array.isArray(body.value) ? body.value : [body.value]
@@ -72,7 +74,7 @@ export function createStreamableHttpHandler(options: StreamableHttpOptions): Str
         entry = {
           id,
           kind: 'streamable-http',
-          principal,
+          principal: principalKey(principal),
           createdAt: at,
           lastSeen: at,
           openStreams: 0,
@@ -121,7 +123,7 @@ export function createStreamableHttpHandler(options: StreamableHttpOptions): Str
     const entry = sessions.get(sessionId, 'streamable-http')
     const transport = transports.get(sessionId)
     if (!entry || !transport) return jsonRpcErrorResponse(404, -32001, 'Session not found: it expired or the server restarted; send initialize to open a new session')
-    if (entry.principal !== principal) return jsonRpcErrorResponse(403, -32000, 'Forbidden: this session belongs to another client')
+    if (entry.principal !== principalKey(principal)) return jsonRpcErrorResponse(403, -32000, 'Forbidden: this session belongs to another client, or the credentials changed what it may do; send initialize to open a new session')
     return sessions.trackStream(entry, await transport.handleRequest(request))
   }
 }

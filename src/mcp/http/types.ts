@@ -3,6 +3,7 @@
  * `ratchet mcp` passes the core's `createMcpServer`; tests pass a tiny SDK server.
  */
 import type { Server } from '@modelcontextprotocol/sdk/server/index.js'
+import type { Principal } from '../../auth/types.ts'
 
 export interface McpSessionInstance {
   /** The SDK low-level server; the transport connects it. */
@@ -14,4 +15,4 @@ export interface McpSessionInstance {
 }
 
 /** Builds the MCP server instance of one new session for an authenticated principal. */
-export type CreateSession = (principal: string) => McpSessionInstance | Promise<McpSessionInstance>
+export type CreateSession = (principal: Principal) => McpSessionInstance | Promise<McpSessionInstance>

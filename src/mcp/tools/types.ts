@@ -5,6 +5,7 @@
  * server can reuse it.
  */
 import type { ToolIO, ToolName } from '../../../generated/tool-types.ts'
+import type { Principal } from '../../auth/types.ts'
 import type { Config } from '../../config/types.ts'
 import type { Engine } from '../../engine/engine.ts'
 import type { Registry } from '../../registry/registry.ts'
@@ -27,6 +28,10 @@ export interface ClientBridge {
   elicit(request: { message: string; requestedSchema: Record<string, unknown> }): Promise<{ action: 'accept' | 'decline' | 'cancel'; content?: Record<string, unknown> }>
 }
 
+/**
+ * What a handler works with. `registry`, `store` and `engine` are the caller's views: tasks outside its
+ * task patterns (and their executions) are not in them.
+ */
 export interface ToolContext {
   engine: Engine
   registry: Registry
@@ -40,8 +45,8 @@ export interface ToolContext {
   /** Present when the client sent a progress token: becomes notifications/progress. */
   progress?: (update: ProgressUpdate) => void
   client: ClientBridge
-  /** Who is calling (API key name, `stdio`, ...), for audit and permissions. */
-  principal: string
+  /** Who is calling (API key, token subject, `stdio`, ...) and what it may do. */
+  principal: Principal
 }
 
 /**

@@ -1,4 +1,5 @@
 import init001 from './001_init.sql' with { type: 'text' }
+import audit002 from './002_audit.sql' with { type: 'text' }
 
 /** One schema change: `id` is recorded in `schema_migrations` once its SQL has run. */
 export interface Migration {
@@ -10,4 +11,7 @@ export interface Migration {
  * Every migration, in the order it must run. Append new files here; never edit or reorder one that has
  * shipped, because databases in the field have recorded its id.
  */
-export const MIGRATIONS: readonly Migration[] = [{ id: '001_init', sql: init001 }]
+export const MIGRATIONS: readonly Migration[] = [
+  { id: '001_init', sql: init001 },
+  { id: '002_audit', sql: audit002 },
+]

@@ -8,12 +8,26 @@ import { makeTempRoot, writeFiles } from '../../helpers/temp-files.ts'
 
 export interface RatchetMcp {
   url: string
+  /** The folder holding ratchet.yaml (relative paths in the config resolve here). */
+  dir: string
   stderr(): string
   /** SIGTERM, then the exit code (SIGKILL after 10 s). */
   stop(): Promise<number>
 }
 
-export async function startRatchetMcp(options: { command?: 'mcp' | 'mcp-serve'; args?: string[]; compiled?: boolean; mcp?: Record<string, unknown> } = {}): Promise<RatchetMcp> {
+export interface StartOptions {
+  command?: 'mcp' | 'mcp-serve'
+  args?: string[]
+  compiled?: boolean
+  /** Merged into the config's mcp section. */
+  mcp?: Record<string, unknown>
+  /** Top-level config sections that replace the defaults (database, ...). */
+  config?: Record<string, unknown>
+  /** Extra environment variables for the process (for ${VAR} in the config). */
+  env?: Record<string, string>
+}
+
+export async function startRatchetMcp(options: StartOptions = {}): Promise<RatchetMcp> {
   const dir = await makeTempRoot('ratchet-mcp-http-')
   const config = {
     database: { url: 'sqlite::memory:' },
@@ -26,11 +40,12 @@ export async function startRatchetMcp(options: { command?: 'mcp' | 'mcp-serve'; 
     },
     workers: { count: 2 },
     mcp: { transport: 'sse', ...options.mcp },
+    ...options.config,
   }
   // JSON is YAML: the config loader reads it as is.
   await writeFiles(dir, '.', { 'ratchet.yaml': JSON.stringify(config, null, 2) })
   const command = options.compiled ? [await ensureBinary()] : [process.execPath, join(ROOT, 'src', 'cli', 'main.ts')]
-  const proc = Bun.spawn([...command, options.command ?? 'mcp', '--config', join(dir, 'ratchet.yaml'), '--port', '0', ...(options.args ?? [])], { cwd: dir, stdin: 'ignore', stdout: 'ignore', stderr: 'pipe' })
+  const proc = Bun.spawn([...command, options.command ?? 'mcp', '--config', join(dir, 'ratchet.yaml'), '--port', '0', ...(options.args ?? [])], { cwd: dir, stdin: 'ignore', stdout: 'ignore', stderr: 'pipe', env: { ...process.env, ...options.env } })
   let log = ''
   const listening = Promise.withResolvers<string>()
   void (async () => {
@@ -54,6 +69,7 @@ export async function startRatchetMcp(options: { command?: 'mcp' | 'mcp-serve'; 
   }
   return {
     url,
+    dir,
     stderr: () => log,
     async stop() {
       if (proc.exitCode === null && proc.signalCode === null) proc.kill('SIGTERM')

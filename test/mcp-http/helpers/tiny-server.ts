@@ -4,6 +4,7 @@
  */
 import { Server } from '@modelcontextprotocol/sdk/server/index.js'
 import { CallToolRequestSchema, ListToolsRequestSchema } from '@modelcontextprotocol/sdk/types.js'
+import type { Principal } from '../../../src/auth/types.ts'
 import type { CreateSession, McpSessionInstance } from '../../../src/mcp/http/types.ts'
 
 export interface TinySessions {
@@ -17,7 +18,7 @@ export interface TinySessions {
 export function tinySessions(): TinySessions {
   const principals: string[] = []
   let open = 0
-  const create = (principal: string): McpSessionInstance => {
+  const create = ({ name: principal }: Principal): McpSessionInstance => {
     principals.push(principal)
     open++
     const server = new Server({ name: 'tiny', version: '1.0.0' }, { capabilities: { tools: {} } })

@@ -10,6 +10,7 @@ import { createMcpServer, type CreateMcpServerDeps, type McpServerHandle } from 
 import { createRegistry, type Registry } from '../../../src/registry/registry.ts'
 import { openHarness, type Harness } from '../../helpers/with-engine.ts'
 import { SAMPLES } from '../../helpers/cli.ts'
+import { trustedPrincipal } from '../../../src/auth/permissions.ts'
 
 export interface Session {
   client: Client
@@ -59,7 +60,7 @@ export async function openSession(options: SessionOptions = {}): Promise<Session
   const clients: Client[] = []
 
   const connect = async (capabilities: ClientCapabilities = options.capabilities ?? {}) => {
-    const handle = createMcpServer({ runtime, tasksDir: join(dir, 'tasks'), principal: 'test', ...options.server })
+    const handle = createMcpServer({ runtime, tasksDir: join(dir, 'tasks'), principal: trustedPrincipal('test'), ...options.server })
     const client = new Client({ name: 'ratchet-test', version: '1.0.0' }, { capabilities })
     const [clientSide, serverSide] = InMemoryTransport.createLinkedPair()
     await handle.server.connect(serverSide)

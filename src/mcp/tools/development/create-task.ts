@@ -66,7 +66,7 @@ export function testFilesFrom(cases: ToolIO['create_task']['input']['test_cases'
 /** Metadata every newly written package gets: a uuid and timestamps (caller's fields kept, ours win). */
 export function newTaskMetadata(ctx: ToolContext, extra: Record<string, unknown> = {}): Record<string, unknown> {
   const now = new Date().toISOString()
-  return { ...extraMetadata(extra), uuid: crypto.randomUUID(), created_at: now, updated_at: now, created_by: ctx.principal }
+  return { ...extraMetadata(extra), uuid: crypto.randomUUID(), created_at: now, updated_at: now, created_by: ctx.principal.name }
 }
 
 export const createTask: ToolHandler<'create_task'> = async (input, ctx): Promise<ToolOutcome<Output>> => {

@@ -1,0 +1,214 @@
+/**
+ * Authorization for every MCP request of every session: the capabilities and task patterns a tool
+ * call, batch item, task tool, task-augmented call or resource read needs, the per-key and
+ * per-operation rate limits, and the audit lines of calls and task changes. One instance serves the
+ * whole process, so limits count across all sessions of a key. A refusal is a sentence naming the
+ * permission, pattern or limit that refused and the key (or subject) it applies to.
+ */
+import type { ToolName } from '../../generated/tool-types.ts'
+import type { Engine } from '../engine/engine.ts'
+import type { Registry } from '../registry/registry.ts'
+import type { Store } from '../store/types.ts'
+import type { AuditLog } from './audit-log.ts'
+import { CAPABILITIES, hasCapability } from './permissions.ts'
+import { createRateLimiter, type LimitRequest, type RateLimiter } from './rate-limiter.ts'
+import { scopeEngine, scopeRegistry, scopeStore, type ConcurrencyCounter } from './scoped-views.ts'
+import type { RateLimitSettings } from './settings.ts'
+import { checkTaskPatterns, describePrincipal } from './task-patterns.ts'
+import { TASK_TOOL_RULE, TOOL_PERMISSIONS, type TaskChange, type ToolRule, type ToolRules } from './tool-permissions.ts'
+import type { Capability, Principal } from './types.ts'
+
+/** The unscoped registry and store, to resolve task ids and find executions for the checks. */
+export interface Lookup {
+  registry: Pick<Registry, 'get'>
+  store: Pick<Store, 'getExecution'>
+}
+
+export interface ToolCall {
+  /** The name the client called (ratchet_execute_task, task_report, ...), for messages and audit. */
+  tool: string
+  /** The built-in tool, or undefined for a task tool. */
+  builtin?: ToolName
+  /** The task a task tool runs. */
+  taskName?: string
+  /** The validated arguments (defaults filled). */
+  args: unknown
+}
+
+export type ToolVerdict =
+  | { ok: true; args: unknown; tasks: string[]; change?: TaskChange }
+  | { ok: false; message: string; reason: 'permission' | 'task_pattern' | 'rate_limit'; tasks: string[] }
+
+export interface ReadTarget {
+  /** The URI or prompt, for messages. */
+  what: string
+  task?: string
+  executionId?: string
+  reads?: 'logs' | 'traces'
+}
+
+export interface CallRecord {
+  tool: string
+  tasks: readonly string[]
+  outcome: 'ok' | 'error' | 'denied'
+  durationMs?: number
+  executionId?: string
+  reason?: string
+  /** For task changes: what changed, and the task names actually changed when the result says. */
+  change?: TaskChange
+  changedTasks?: readonly string[]
+}
+
+export interface AccessControl {
+  readonly audit: AuditLog
+  checkTool(principal: Principal, call: ToolCall, lookup: Lookup): Promise<ToolVerdict>
+  /** null when the read is allowed, else the refusal. */
+  checkRead(principal: Principal, target: ReadTarget, lookup: Lookup): string | null
+  /** The registry, store and engine as `principal` sees them. */
+  scope<R extends { registry: Registry; store: Store; engine: Engine }>(principal: Principal, runtime: R): { registry: Registry; store: Store; engine: Engine }
+  /** Writes the audit line of a finished (or refused) tool call, and of the task changes it made. */
+  recordCall(principal: Principal, record: CallRecord): void
+}
+
+export interface AccessControlOptions {
+  rateLimits: RateLimitSettings
+  audit: AuditLog
+  rules?: ToolRules
+  limiter?: RateLimiter
+}
+
+const who = describePrincipal
+
+/** A built-in without a row in the table (a test-only tool): only a principal with every capability may call it. */
+const UNLISTED_RULE: ToolRule<unknown> = { needs: ['execute', 'logs', 'traces', 'system', 'manage'] }
+
+export function createAccessControl(options: AccessControlOptions): AccessControl {
+  const { rateLimits, audit } = options
+  const rules = options.rules ?? TOOL_PERMISSIONS
+  const limiter = options.limiter ?? createRateLimiter()
+  const running = new Map<string, number>()
+  const identity = (principal: Principal) => `${principal.kind}:${principal.name}`
+  const counter: ConcurrencyCounter = {
+    acquire(principal) {
+      const key = identity(principal)
+      const count = running.get(key) ?? 0
+      if (count >= (principal.permissions.rateLimits.maxConcurrentExecutions ?? Infinity)) return false
+      running.set(key, count + 1)
+      return true
+    },
+    release(principal) {
+      const key = identity(principal)
+      const count = (running.get(key) ?? 1) - 1
+      if (count <= 0) running.delete(key)
+      else running.set(key, count)
+    },
+  }
+
+  const missing = (principal: Principal, needs: readonly Capability[]) => needs.find((capability) => !hasCapability(principal.permissions, capability))
+  const min = (...values: Array<number | undefined>) => {
+    const set = values.filter((v): v is number => v !== undefined && v > 0)
+    return set.length > 0 ? Math.min(...set) : undefined
+  }
+  const readLimit = (principal: Principal, reads: 'logs' | 'traces'): LimitRequest => ({
+    key: `${identity(principal)}:${reads}`,
+    perMinute: min(rateLimits.perOperation[reads], reads === 'logs' ? principal.permissions.rateLimits.logsPerMinute : principal.permissions.rateLimits.tracesPerMinute),
+  })
+  const overLimit = (principal: Principal, requests: LimitRequest[]): string | null => {
+    const exceeded = limiter.take(requests)
+    if (!exceeded) return null
+    const op = exceeded.request.key.slice(identity(principal).length + 1)
+    return `rate limit exceeded: ${exceeded.request.perMinute} per minute for ${op} (${who(principal)}); retry after ${exceeded.retryAfterS} s`
+  }
+  const executionRule = (principal: Principal, id: string, lookup: Lookup): string | null => {
+    const record = lookup.store.getExecution(id)
+    if (!record) return null
+    const access = checkTaskPatterns(principal.permissions, record.taskName)
+    return access.allowed ? null : access.rule
+  }
+
+  return {
+    audit,
+
+    async checkTool(principal, call, lookup) {
+      const rule = (call.builtin ? (rules[call.builtin] ?? UNLISTED_RULE) : TASK_TOOL_RULE) as ToolRule<unknown>
+      const args = call.args
+      const ids = call.builtin ? [...((await rule.tasks?.(args)) ?? [])] : [call.taskName!]
+      const tasks = [...new Set(ids.map((id) => lookup.registry.get(id)?.name ?? id))]
+      const needs = typeof rule.needs === 'function' ? rule.needs(args) : rule.needs
+      const lacking = missing(principal, needs)
+      if (lacking) {
+        return { ok: false, reason: 'permission', tasks, message: `permission denied: ${call.tool} needs permissions.${CAPABILITIES[lacking].config}, which ${who(principal)} does not have` }
+      }
+      for (const task of tasks) {
+        const access = checkTaskPatterns(principal.permissions, task)
+        if (!access.allowed) return { ok: false, reason: 'task_pattern', tasks, message: `permission denied: ${who(principal)} may not use task "${task}" (${access.rule})` }
+      }
+      const executionId = rule.execution?.(args)
+      if (executionId !== undefined) {
+        const refusedBy = executionRule(principal, executionId, lookup)
+        if (refusedBy) return { ok: false, reason: 'task_pattern', tasks, message: `permission denied: execution "${executionId}" is of a task ${who(principal)} may not use (${refusedBy})` }
+      }
+      const limits = principal.permissions.rateLimits
+      const operation = call.builtin ?? 'execute_task'
+      const requests: LimitRequest[] = [{ key: `${identity(principal)}:${operation}`, perMinute: rateLimits.perOperation[operation] }]
+      const executions = rule.executions?.(args) ?? 0
+      if (executions > 0) requests.push({ key: `${identity(principal)}:executions`, perMinute: limits.executionsPerMinute, cost: executions })
+      if (rule.reads) requests.push(readLimit(principal, rule.reads))
+      const limited = overLimit(principal, requests)
+      if (limited) return { ok: false, reason: 'rate_limit', tasks, message: limited }
+      let allowedArgs = args
+      // A batch never runs more items at once than the key may run executions.
+      if (call.builtin === 'batch_execute' && limits.maxConcurrentExecutions !== undefined) {
+        const batch = args as { max_parallel?: number }
+        allowedArgs = { ...batch, max_parallel: Math.min(batch.max_parallel ?? limits.maxConcurrentExecutions, limits.maxConcurrentExecutions) }
+      }
+      const change = rule.change?.(args)
+      return { ok: true, args: allowedArgs, tasks, ...(change ? { change } : {}) }
+    },
+
+    checkRead(principal, target, lookup) {
+      if (target.reads) {
+        const capability: Capability = target.reads
+        if (!hasCapability(principal.permissions, capability)) return `permission denied: reading ${target.what} needs permissions.${CAPABILITIES[capability].config}, which ${who(principal)} does not have`
+      }
+      if (target.task !== undefined) {
+        const name = lookup.registry.get(target.task)?.name ?? target.task
+        const access = checkTaskPatterns(principal.permissions, name)
+        if (!access.allowed) return `permission denied: ${who(principal)} may not read task "${name}" (${access.rule})`
+      }
+      if (target.executionId !== undefined) {
+        const refusedBy = executionRule(principal, target.executionId, lookup)
+        if (refusedBy) return `permission denied: execution "${target.executionId}" is of a task ${who(principal)} may not read (${refusedBy})`
+      }
+      return target.reads ? overLimit(principal, [readLimit(principal, target.reads)]) : null
+    },
+
+    scope(principal, runtime) {
+      const store = scopeStore(runtime.store, principal.permissions)
+      return {
+        registry: scopeRegistry(runtime.registry, principal.permissions),
+        store,
+        engine: scopeEngine(runtime.engine, principal, { counter, store: runtime.store }),
+      }
+    },
+
+    recordCall(principal, record) {
+      if (!audit.enabled) return
+      const base = { principal: principal.name, principalKind: principal.kind }
+      audit.record({
+        ...base,
+        event: 'tool_call',
+        outcome: record.outcome,
+        tool: record.tool,
+        task: record.tasks[0] ?? null,
+        executionId: record.executionId ?? null,
+        durationMs: record.durationMs === undefined ? null : Math.round(record.durationMs * 10) / 10,
+        reason: record.reason ?? null,
+        detail: record.tasks.length > 1 ? { tasks: [...record.tasks] } : null,
+      })
+      if (record.change && record.outcome === 'ok') {
+        for (const task of record.changedTasks ?? record.tasks) audit.record({ ...base, event: 'task_change', outcome: 'ok', tool: record.tool, task, detail: { change: record.change } })
+      }
+    },
+  }
+}

@@ -1,0 +1,32 @@
+/**
+ * The security services of one MCP server process, built from its settings: the audit log (file and
+ * store), the access control shared by every session, and the principal of the local stdio client.
+ * The owner closes it (flushing the audit log) before it closes the store.
+ */
+import type { Logger } from '../lib/logger.ts'
+import type { Store } from '../store/types.ts'
+import { createAccessControl, type AccessControl } from './access-control.ts'
+import { createAuditLog, type AuditLog } from './audit-log.ts'
+import { trustedPrincipal } from './permissions.ts'
+import type { SecuritySettings } from './settings.ts'
+import type { Principal } from './types.ts'
+
+export interface Security {
+  settings: SecuritySettings
+  audit: AuditLog
+  access: AccessControl
+  /** The stdio client: every permission, or exactly mcp.stdio_permissions when set. */
+  stdioPrincipal: Principal
+  close(): Promise<void>
+}
+
+export function createSecurity(settings: SecuritySettings, deps: { store: Pick<Store, 'appendAudit'>; logger: Logger }): Security {
+  const audit = createAuditLog({ ...settings.audit, store: deps.store, logger: deps.logger })
+  return {
+    settings,
+    audit,
+    access: createAccessControl({ rateLimits: settings.rateLimits, audit }),
+    stdioPrincipal: settings.stdioPermissions ? Object.freeze({ name: 'stdio', kind: 'stdio' as const, permissions: settings.stdioPermissions }) : trustedPrincipal('stdio', 'stdio'),
+    close: () => audit.close(),
+  }
+}
