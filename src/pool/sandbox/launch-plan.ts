@@ -76,11 +76,13 @@ export function wrapCommand(plan: LaunchPlan, input: WrapInput): { cmd: string[]
   const args = [plan.bwrap.path, '--unshare-all', '--unshare-user', '--die-with-parent', '--new-session', '--clearenv', '--uid', String(SANDBOX_UID), '--gid', String(SANDBOX_UID), '--as-pid-1']
   if (plan.bwrap.disableUserns) args.push('--disable-userns')
   for (const [key, value] of Object.entries(env)) args.push('--setenv', key, value)
-  for (const bind of bindsFor(input.command)) args.push('--ro-bind', bind.source, bind.dest)
-  args.push('--ro-bind', input.egressSocket, INNER_EGRESS_SOCKET)
   args.push('--proc', '/proc', '--dev', '/dev')
   const size = plan.bwrap.sizedTmpfs ? ['--size', String(TMPFS_BYTES)] : []
-  args.push(...size, '--tmpfs', '/dev/shm', ...size, '--tmpfs', '/tmp', '--dir', inner, '--chdir', inner)
+  args.push(...size, '--tmpfs', '/dev/shm', ...size, '--tmpfs', '/tmp')
+  // Binds come after the tmpfs mounts: a checkout (or Bun) living under /tmp must stay visible.
+  for (const bind of bindsFor(input.command)) args.push('--ro-bind', bind.source, bind.dest)
+  args.push('--ro-bind', input.egressSocket, INNER_EGRESS_SOCKET)
+  args.push('--dir', inner, '--chdir', inner)
   // bwrap's own root is a writable tmpfs: without this a task could write anywhere outside /tmp.
   args.push('--remount-ro', '/')
   // The environment is passed with --setenv; the outer one only needs to start bwrap.
