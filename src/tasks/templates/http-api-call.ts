@@ -53,7 +53,7 @@ function checkUrl(value: unknown): string | null {
   }
 }
 
-/** A sample value for each `{placeholder}` of the path, used by the generated tests. */
+/** A sample value for each `{name}` parameter of the path, used by the generated tests. */
 function samplePathParams(path: string): Record<string, string> {
   return Object.fromEntries([...path.matchAll(/\{([A-Za-z0-9_]+)\}/g)].map((m) => [m[1], `example-${m[1]}`]))
 }

@@ -6,7 +6,7 @@ import { listStoredVersions, snapshotPackage } from '../../../tasks/versions.ts'
 import { realTasksDir } from '../../../tasks/write-task-package.ts'
 import type { ToolContext, ToolHandler, ToolOutcome } from '../types.ts'
 import { checkStaged, discardStaged, publish, reloadAndGet } from './save-task.ts'
-import { describeProblems, isEditable, notFoundMessage, readOnlyMessage, taskIdOf, withFolderLock } from './shared.ts'
+import { describeProblems, findEditableTask, taskIdOf, withFolderLock } from './shared.ts'
 
 type Output = ToolIO['create_task_version']['output']
 type HistoryItem = Output['history'][number]
@@ -34,15 +34,9 @@ export async function taskHistory(ctx: ToolContext, current: TaskPackage): Promi
 
 export const createTaskVersion: ToolHandler<'create_task_version'> = async (input, ctx): Promise<ToolOutcome<Output>> => {
   const refuse = (message: string, hint: string, extra: Partial<Output> = {}): ToolOutcome<Output> => ({ isError: true, output: { task_id: input.task_id, history: [], message, hint, ...extra } })
-  const found = ctx.registry.get(input.task_id)
-  if (!found) {
-    const { message, hint } = notFoundMessage(input.task_id)
-    return refuse(message, hint)
-  }
-  if (!(await isEditable(ctx, found))) {
-    const { message, hint } = readOnlyMessage(ctx, found)
-    return refuse(message, hint, { name: found.name })
-  }
+  const lookup = await findEditableTask(ctx, input.task_id)
+  if ('refusal' in lookup) return refuse(lookup.refusal.message, lookup.refusal.hint, lookup.refusal.name ? { name: lookup.refusal.name } : {})
+  const found = lookup.task
   if (!isStrictSemver(input.new_version)) {
     return refuse(`new_version ${JSON.stringify(input.new_version)} is not a semantic version (MAJOR.MINOR.PATCH)`, 'For example "1.1.0" or "2.0.0-beta.1".', { name: found.name })
   }

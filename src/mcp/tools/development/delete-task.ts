@@ -3,21 +3,15 @@ import type { ToolIO } from '../../../../generated/tool-types.ts'
 import { moveToDeleted } from '../../../tasks/versions.ts'
 import { realTasksDir } from '../../../tasks/write-task-package.ts'
 import type { ToolHandler, ToolOutcome } from '../types.ts'
-import { isEditable, notFoundMessage, readOnlyMessage, taskIdOf, withFolderLock } from './shared.ts'
+import { findEditableTask, taskIdOf, withFolderLock } from './shared.ts'
 
 type Output = ToolIO['delete_task']['output']
 
 export const deleteTask: ToolHandler<'delete_task'> = async (input, ctx): Promise<ToolOutcome<Output>> => {
   const refuse = (message: string, hint: string, extra: Partial<Output> = {}): ToolOutcome<Output> => ({ isError: true, output: { task_id: input.task_id, deleted: false, message, hint, ...extra } })
-  const pkg = ctx.registry.get(input.task_id)
-  if (!pkg) {
-    const { message, hint } = notFoundMessage(input.task_id)
-    return refuse(message, hint)
-  }
-  if (!(await isEditable(ctx, pkg))) {
-    const { message, hint } = readOnlyMessage(ctx, pkg)
-    return refuse(message, hint, { name: pkg.name })
-  }
+  const lookup = await findEditableTask(ctx, input.task_id)
+  if ('refusal' in lookup) return refuse(lookup.refusal.message, lookup.refusal.hint, lookup.refusal.name ? { name: lookup.refusal.name } : {})
+  const pkg = lookup.task
   if (input.force !== true) {
     const active = (['queued', 'running'] as const).reduce((sum, status) => sum + ctx.store.listExecutions({ taskName: pkg.name, status, limit: 1 }).total, 0)
     if (active > 0) {

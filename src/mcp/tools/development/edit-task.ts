@@ -7,7 +7,7 @@ import { realTasksDir } from '../../../tasks/write-task-package.ts'
 import type { ToolHandler, ToolOutcome } from '../types.ts'
 import { testFilesFrom } from './create-task.ts'
 import { checkStaged, discardStaged, publish, reloadAndGet, runTests, unregisteredNote } from './save-task.ts'
-import { describeProblems, describeTestReport, isEditable, notFoundMessage, readOnlyMessage, taskIdOf, testResultsOutput, withFolderLock } from './shared.ts'
+import { describeProblems, describeTestReport, findEditableTask, taskIdOf, testResultsOutput, withFolderLock } from './shared.ts'
 
 type Input = ToolIO['edit_task']['input']
 type Output = ToolIO['edit_task']['output']
@@ -41,15 +41,9 @@ export function nextVersion(current: string, requested: string | undefined): { v
 
 export const editTask: ToolHandler<'edit_task'> = async (input, ctx): Promise<ToolOutcome<Output>> => {
   const refuse = (message: string, hint: string, extra: Partial<Output> = {}): ToolOutcome<Output> => ({ isError: true, output: { task_id: input.task_id, changes_applied: [], message, hint, ...extra } })
-  const found = ctx.registry.get(input.task_id)
-  if (!found) {
-    const { message, hint } = notFoundMessage(input.task_id)
-    return refuse(message, hint)
-  }
-  if (!(await isEditable(ctx, found))) {
-    const { message, hint } = readOnlyMessage(ctx, found)
-    return refuse(message, hint, { name: found.name })
-  }
+  const lookup = await findEditableTask(ctx, input.task_id)
+  if ('refusal' in lookup) return refuse(lookup.refusal.message, lookup.refusal.hint, lookup.refusal.name ? { name: lookup.refusal.name } : {})
+  const found = lookup.task
   const { changes, names } = requestedChanges(input)
   if (names.length === 0 && input.version === undefined) {
     return refuse('Nothing to change: pass at least one of code, input_schema, output_schema, description, tags, version or test_cases', 'To only check the task, use ratchet_validate_task; to only renumber it, ratchet_create_task_version.', { name: found.name })

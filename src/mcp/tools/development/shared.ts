@@ -81,6 +81,14 @@ export function isEditable(ctx: ToolContext, pkg: TaskPackage): Promise<boolean>
   return isInsideDir(ctx.tasksDir, pkg.dir)
 }
 
+/** The loaded task a development tool may change, or why not: unknown, or outside the tasks folder. */
+export async function findEditableTask(ctx: ToolContext, taskId: string): Promise<{ task: TaskPackage } | { refusal: { message: string; hint: string; name?: string } }> {
+  const task = ctx.registry.get(taskId)
+  if (!task) return { refusal: notFoundMessage(taskId) }
+  if (!(await isEditable(ctx, task))) return { refusal: { ...readOnlyMessage(ctx, task), name: task.name } }
+  return { task }
+}
+
 export function readOnlyMessage(ctx: ToolContext, pkg: TaskPackage): { message: string; hint: string } {
   return {
     message: `Task "${pkg.name}" comes from ${pkg.dir}, outside the writable tasks folder ${ctx.tasksDir}: that source is read-only here`,
