@@ -330,28 +330,32 @@ export function prelude(host: any): any {
   })
   })
 
-  define('module', { exports: {} })
-  define('exports', G.module.exports)
   define('require', (name: string) => {
     throw new G.ConfigurationError(`require('${name}') is not available: tasks run sandboxed without modules. Use the globals fetch, console, URL, crypto and the context argument instead.`)
   })
 
   /** Finds the task's entry point among the accepted code forms. */
-  const resolveMain = (completion: unknown): ((input: unknown, context: unknown) => unknown) | null => {
-    if (typeof G.main === 'function') return G.main
-    const exp = G.module.exports
+  const resolveMain = (local: unknown, module: { exports: any }, exports: any): ((input: unknown, context: unknown) => unknown) | null => {
+    if (typeof local === 'function') return local as any
+    const exp = module.exports
     if (typeof exp === 'function') return exp
     if (exp && typeof exp.main === 'function') return exp.main
     if (exp && typeof exp.default === 'function') return exp.default
     if (exp && exp.default && typeof exp.default.main === 'function') return exp.default.main
-    if (G.exports !== exp && G.exports && typeof G.exports.main === 'function') return G.exports.main
-    if (typeof completion === 'function') return completion as any
+    if (exports !== exp && exports && typeof exports.main === 'function') return exports.main
     return null
   }
 
-  /** Runs the task; resolves to the output's JSON text. Rejections carry this realm's error object. */
-  const run = async (completion: unknown, inputJson: string, fields: any, maxOutputBytes: number) => {
-    const main = resolveMain(completion)
+  /**
+   * Runs the task; resolves to the output's JSON text. Rejections carry this realm's error object.
+   * `factory` is the task's module compiled as a function: calling it runs the module's top level
+   * afresh, so its `let`/`const`/closures belong to this execution alone.
+   */
+  const run = async (factory: (module: unknown, exports: unknown, require: unknown) => unknown, inputJson: string, fields: any, maxOutputBytes: number) => {
+    const module = { exports: {} as any }
+    const exports = module.exports
+    const local = factory.call(G, module, exports, G.require)
+    const main = resolveMain(local, module, exports)
     if (!main) {
       throw new G.ConfigurationError('No entry point found: define `function main(input, context)`, `module.exports = { main }`, `export default function`, or make the file a single function expression')
     }
@@ -423,7 +427,7 @@ export function prelude(host: any): any {
    */
   const TAMED = new Set(['constructor', 'toString', 'toLocaleString', 'valueOf', 'name', 'message', 'toJSON', 'hasOwnProperty', 'isPrototypeOf', 'propertyIsEnumerable'])
   const harden = () => {
-    const seen = new WeakSet<object>([G, G.module, G.module.exports])
+    const seen = new WeakSet<object>([G])
     const pending: unknown[] = Reflect.ownKeys(G).map((key) => Object.getOwnPropertyDescriptor(G, key))
     while (pending.length > 0) {
       const item: any = pending.pop()

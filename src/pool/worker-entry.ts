@@ -27,9 +27,9 @@ interface PreparedContext {
   holder: { state: RunState | null }
 }
 
-/** A task version loaded into its own context; `completion` is the script's value (function-expression files). */
+/** A task version loaded into its own context; `factory` runs its module's top level, once per execution. */
 interface LoadedTask extends PreparedContext {
-  completion: unknown
+  factory: unknown
   lines: string[]
 }
 
@@ -53,7 +53,18 @@ function prepareContext(): PreparedContext {
 /** Compiles a task version (syntax errors surface here, before any context exists). */
 function compileTask(message: RunMessage): vm.Script {
   if (message.task.code === undefined) throw new Error(`worker has no code for ${message.task.name}@${message.task.checksum}`)
-  return new vm.Script(toScript(message.task.code), { filename: message.task.file })
+  return new vm.Script(wrapModule(toScript(message.task.code)), { filename: message.task.file })
+}
+
+const WRAP_PREFIX = '(function (module, exports, require) {'
+
+/**
+ * The task's module (already a classic script, see toScript) as a function body, so each execution
+ * gets its own top-level scope. Lines stay where they were: the prefix shares line 1 and the epilogue
+ * goes after the last line.
+ */
+function wrapModule(script: string): string {
+  return `${WRAP_PREFIX}${script}\n;return typeof main === 'function' ? main : undefined\n})`
 }
 
 /** The task version's context, loading its module first when this worker has not yet (or dropped it). */
@@ -65,11 +76,10 @@ function loadTask(message: RunMessage, script: vm.Script | null, state: RunState
     return cached
   }
   const prepared = prepareContext()
-  // The module's top level runs inside this execution: its logs and errors belong to it.
   prepared.holder.state = state
-  const completion = (script ?? compileTask(message)).runInContext(prepared.context)
+  const factory = (script ?? compileTask(message)).runInContext(prepared.context)
   prepared.api.snapshot()
-  const loaded: LoadedTask = { ...prepared, completion, lines: message.task.code!.split('\n') }
+  const loaded: LoadedTask = { ...prepared, factory, lines: message.task.code!.split('\n') }
   loadedTasks.set(message.task.checksum, loaded)
   if (loadedTasks.size > CONTEXT_CACHE_LIMIT) loadedTasks.delete(loadedTasks.keys().next().value!)
   return loaded
@@ -117,7 +127,7 @@ async function handleRun(message: RunMessage): Promise<void> {
     loadMs = performance.now() - began
     const fields = { executionId: message.id, taskId: message.task.name, taskVersion: message.task.version, attempt: message.attempt, idempotencyKey: message.id }
     const uncaught = new Promise<never>((_, reject) => { state.onUncaught = reject })
-    const output: string = await Promise.race([loaded.api.run(loaded.completion, message.input, fields, message.maxOutputBytes), uncaught])
+    const output: string = await Promise.race([loaded.api.run(loaded.factory, message.input, fields, message.maxOutputBytes), uncaught])
     finish(state)
     send({ t: 'result', id: message.id, ok: true, output, startedAt, durationMs: performance.now() - began, loadMs })
   } catch (thrown) {

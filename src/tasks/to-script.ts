@@ -49,19 +49,20 @@ function scanCode(code: string): { ok: true; scan: ScanResult } | { ok: false; f
 }
 
 /**
- * Converts task code into a classic script. Function declarations, CommonJS (`module.exports`,
- * `exports.main`) and a bare function/arrow expression pass through unchanged (the runner provides
- * `module`/`exports` and reads the completion value). ESM `export` forms are rewritten in place and
- * `module.exports.<name> = <name>` lines are appended at the end. Imports throw AppError('TASK_INVALID').
+ * Converts task code into a classic script. Function declarations and CommonJS (`module.exports`,
+ * `exports.main`) pass through unchanged (the runner provides `module`/`exports`); a file that is a
+ * single function or arrow expression becomes `module.exports = <it>` on the same line. ESM `export`
+ * forms are rewritten in place and `module.exports.<name> = <name>` lines are appended at the end.
+ * Imports throw AppError('TASK_INVALID'). Line numbers never change.
  */
 export function toScript(code: string): string {
   const scanned = scanCode(code)
   // Not parseable as a module: leave it to vm.Script, which reports the error (or accepts sloppy-mode code).
-  if (!scanned.ok) return code
+  if (!scanned.ok) return exposeFunctionExpression(code)
   const { exports, imports } = scanned.scan
   if (imports.length > 0) throw importError(code, imports)
   // `export {}` (a TypeScript habit) exports nothing, so Bun's scan cannot tell us about it.
-  if (exports.length === 0 && !/^[ \t]*export\b/m.test(code)) return code
+  if (exports.length === 0 && !/^[ \t]*export\b/m.test(code)) return exposeFunctionExpression(code)
 
   const tail: string[] = []
   const handled = new Set<string>()
@@ -194,4 +195,29 @@ function syntaxMessage(line: number | undefined, column: number | undefined, rea
   const where = line === undefined ? 'syntax error' : `syntax error at line ${line}${column === undefined ? '' : `, column ${column}`}`
   const near = text.trim() ? ` (in: ${text.trim()})` : ''
   return `${where}: ${reason}${near}`
+}
+
+/** `(function (input) {...})` or an arrow as the whole file: assign it, since a module has no completion value. */
+function exposeFunctionExpression(code: string): string {
+  const start = leadingTriviaLength(code)
+  const rest = code.slice(start)
+  const isExpression = rest.startsWith('(') || /^async\s*(\(|[A-Za-z_$][\w$]*\s*=>)/.test(rest)
+  return isExpression ? code.slice(0, start) + 'module.exports = ' + rest : code
+}
+
+/** Length of the leading whitespace, comments and shebang line. */
+function leadingTriviaLength(text: string): number {
+  let i = 0
+  for (;;) {
+    while (i < text.length && /\s/.test(text[i]!)) i++
+    if (text.startsWith('//', i) || (i === 0 && text.startsWith('#!'))) {
+      const end = text.indexOf('\n', i)
+      i = end < 0 ? text.length : end + 1
+    } else if (text.startsWith('/*', i)) {
+      const end = text.indexOf('*/', i + 2)
+      i = end < 0 ? text.length : end + 2
+    } else {
+      return i
+    }
+  }
 }

@@ -59,6 +59,14 @@ describe('each run starts from fresh globals', () => {
     expect(second.output).toEqual({ seen: 0, marker: 'undefined' })
   })
 
+  test("module-level let/const/closures start fresh for every execution: one run's input never reaches the next", async () => {
+    const task = makeTask({ code: 'let counter = 0\nconst cache = {}\nvar seen = []\nfunction main(input) {\n  counter++\n  cache[input.k] = input.secret\n  seen.push(input.k)\n  return { counter, keys: Object.keys(cache), seen }\n}\n' })
+    const first = await h.engine.execute({ task, input: { k: 'alice', secret: 's1' }, source: 'test' })
+    const second = await h.engine.execute({ task, input: { k: 'bob', secret: 's2' }, source: 'test' })
+    expect(first.output).toEqual({ counter: 1, keys: ['alice'], seen: ['alice'] })
+    expect(second.output).toEqual({ counter: 1, keys: ['bob'], seen: ['bob'] })
+  })
+
   test('strict code that writes to a built-in prototype gets a TypeError naming the property', async () => {
     const record = await run('"use strict"\nfunction main() {\n  Array.prototype.evil = 1\n}\n')
     expect(record.status).toBe('failed')
