@@ -1,10 +1,9 @@
 /**
- * The worker subprocess. Each task version gets its own `node:vm` context, loaded once: its built-ins
- * are frozen before the task's module runs, and after every run the global object is put back as the
- * module left it, so no global or prototype change survives a run (a context that cannot be restored
- * is dropped and rebuilt). Module-level state (`let`, `const`, closures) persists across runs of one
- * version, like a warm serverless function. One execution at a time; the pool owns timeouts, memory
- * caps and cancellation.
+ * The worker subprocess. Each task version is compiled once into its own `node:vm` context whose
+ * built-ins are frozen; the module is compiled as a function, so every execution runs its top level
+ * afresh in a scope of its own, and after every run the global object is put back as it was (a context
+ * that cannot be restored is dropped and rebuilt). Nothing of one run — variables, globals, prototypes,
+ * input — reaches the next. One execution at a time; the pool owns timeouts, memory caps and cancellation.
  */
 import vm from 'node:vm'
 import { rmSync } from 'node:fs'
