@@ -39,7 +39,8 @@ function substituteString(text: string, env: Env, path: string, problems: Proble
  * Replaces `${VAR}` and `${VAR:-default}` in every string value (not in keys) with values from
  * `env`; `$${` is a literal `${`. A value that was substituted is coerced to the number or boolean
  * the schema expects there (`port: ${PORT:-8090}` becomes 8090). Every unset variable without a
- * default, and every malformed reference, is reported in one CONFIG_INVALID error.
+ * default, and every malformed reference, is reported in one CONFIG_INVALID error whose
+ * `data.unresolved` lists `{ path, variable?, reference }` for each.
  */
 export function substituteEnv(
   tree: Record<string, unknown>,
@@ -77,7 +78,7 @@ export function substituteEnv(
     ? `Export ${missing.join(', ')} before starting ratchet, or give a default in the file: \${${missing[0]}:-value}.`
     : 'Use ${NAME} or ${NAME:-default}; write $${ for a literal ${.'
   throw new AppError('CONFIG_INVALID', `Cannot substitute environment variables${where}:\n  ${lines.join('\n  ')}`, {
-    data: { file: context.file, problems: problems.map((p) => ({ path: p.path, variable: p.variable, reference: p.reference })) },
+    data: { file: context.file, unresolved: problems.map((p) => ({ path: p.path, variable: p.variable, reference: p.reference })) },
     hint,
   })
 }

@@ -6,7 +6,7 @@
  */
 import { watch, type FSWatcher } from 'node:fs'
 import { readdir } from 'node:fs/promises'
-import { join, relative } from 'node:path'
+import { isAbsolute, join, relative } from 'node:path'
 import { isAppError } from '../errors.ts'
 import type { RegistrySourceConfig } from '../config/types.ts'
 import type { Store } from '../store/types.ts'
@@ -16,7 +16,9 @@ import type { Logger } from '../lib/logger.ts'
 
 export interface RegistryProblem {
   source: string
+  /** Absolute task folder (or source folder). */
   dir: string
+  /** Each problem's `file` is an absolute path. */
   problems: TaskProblem[]
 }
 
@@ -38,6 +40,23 @@ export interface Registry {
   /** Called after every load that changed something. */
   onChange(listener: (report: RegistryReport) => void): () => void
   close(): void
+}
+
+/**
+ * The problem reported for the second (third, …) package that uses a name already taken by an
+ * earlier one in path order. Shared by the registry and the `validate`/`test` commands.
+ */
+export function duplicateNameProblem(task: Pick<TaskPackage, 'name' | 'dir' | 'layout'>, firstDir: string): TaskProblem {
+  return {
+    file: join(task.dir, task.layout),
+    message: `duplicate task name "${task.name}": already used by ${firstDir}`,
+    hint: 'Give one of them another name; the first one found (in path order) is used.',
+  }
+}
+
+/** Problems with every `file` made absolute (task problems name files relative to their folder). */
+function withAbsoluteFiles(dir: string, list: TaskProblem[]): TaskProblem[] {
+  return list.map((problem) => (isAbsolute(problem.file) ? problem : { ...problem, file: join(dir, problem.file) }))
 }
 
 const SKIP = new Set(['node_modules', '.git', 'tests'])
@@ -88,13 +107,13 @@ export function createRegistry(deps: { sources: RegistrySourceConfig[]; store?: 
           const task = await loadTaskPackage(dir)
           const existing = nextByName.get(task.name)
           if (existing) {
-            nextProblems.push({ source: source.name, dir, problems: [{ file: join(dir, task.layout), message: `duplicate task name "${task.name}": already loaded from ${existing.dir}`, hint: 'Give one of them another name; the first one found (in path order) is used.' }] })
+            nextProblems.push({ source: source.name, dir, problems: [duplicateNameProblem(task, existing.dir)] })
             continue
           }
           nextByName.set(task.name, task)
         } catch (error) {
           const list = isAppError(error) && Array.isArray(error.data?.problems) ? (error.data!.problems as TaskProblem[]) : [{ file: dir, message: (error as Error).message }]
-          nextProblems.push({ source: source.name, dir, problems: list })
+          nextProblems.push({ source: source.name, dir, problems: withAbsoluteFiles(dir, list) })
         }
       }
     }
@@ -108,7 +127,7 @@ export function createRegistry(deps: { sources: RegistrySourceConfig[]; store?: 
     byId = new Map([...nextByName.values()].filter((t) => t.uuid).map((t) => [t.uuid!, t]))
     problems = nextProblems
     for (const problem of nextProblems) {
-      for (const p of problem.problems) logger.warn('task package skipped', { source: problem.source, file: p.file, reason: p.message })
+      for (const p of problem.problems) logger.warn('task package skipped', { source: problem.source, file: isAbsolute(p.file) ? p.file : join(problem.dir, p.file), reason: p.message })
     }
     const report = { loaded: byName.size, problems: nextProblems, changed, removed }
     if (changed.length > 0 || removed.length > 0) {

@@ -1,7 +1,7 @@
-import { readdir } from 'node:fs/promises'
+import { readdir, readlink } from 'node:fs/promises'
 import { basename, extname, join, resolve } from 'node:path'
 import { parseJson } from './parse-json.ts'
-import { parseTestCase } from './parse-test-case.ts'
+import { parseTestCase, type ParsedTestCase } from './parse-test-case.ts'
 import { pathKind, readTaskMetadata } from './read-metadata.ts'
 import { checkSchema, compileSchema } from './schema.ts'
 import { computeTaskChecksum } from './task-checksum.ts'
@@ -22,6 +22,10 @@ export interface TaskInspection {
   outputSchema: JsonSchema | null
   /** Well-formed tests (broken ones are in `problems`). */
   tests: TaskTestCase[]
+  /** Advice that does not make the package invalid: test-case keys that are ignored. */
+  warnings: TaskProblem[]
+  /** The warnings about each well-formed test, so a test report can note them next to the case. */
+  testWarnings: Map<TaskTestCase, TaskProblem[]>
   /** Number of test cases written down (inline test_cases plus tests/*.json), well-formed or not. */
   declaredTests: number
   /** Where each schema comes from (`input.schema.json`, `meta.yaml`), or null when there is none. */
@@ -42,6 +46,8 @@ export async function inspectTaskDir(dir: string): Promise<TaskInspection> {
     inputSchema: null,
     outputSchema: null,
     tests: [],
+    warnings: [],
+    testWarnings: new Map(),
     declaredTests: 0,
     schemaSources: { input: null, output: null },
   }
@@ -67,18 +73,17 @@ export async function inspectTaskDir(dir: string): Promise<TaskInspection> {
     else inspection.outputSchema = schema
   }
   meta.inlineTests.forEach((raw, index) => {
-    const { test, problems: found } = parseTestCase(raw, {
+    const parsed = parseTestCase(raw, {
       file: join(abs, 'meta.yaml'), relFile: 'meta.yaml', defaultName: `case-${index + 1}`, where: `test_cases[${index}]`,
     })
-    problems.push(...found)
-    if (test) inspection.tests.push(test)
+    addParsedTest(inspection, parsed)
   })
   inspection.declaredTests = meta.inlineTests.length
   if ((await pathKind(join(abs, 'tests'))) === 'dir') {
     const entries = await readdir(join(abs, 'tests'), { withFileTypes: true })
     const names = entries.filter((entry) => entry.isFile() && extname(entry.name) === '.json').map((entry) => entry.name).sort()
     inspection.declaredTests += names.length
-    inspection.tests.push(...(await readTestFiles(abs, names, problems)))
+    await readTestFiles(inspection, names)
   }
 
   if (problems.length === 0 && meta.metadata && meta.layout && code !== null) {
@@ -101,16 +106,19 @@ export async function inspectTaskDir(dir: string): Promise<TaskInspection> {
 }
 
 async function readCode(dir: string, entry: string, problems: TaskProblem[]): Promise<string | null> {
-  const kind = await pathKind(join(dir, entry))
-  if (kind !== 'file') {
-    problems.push({
-      file: entry,
-      message: `missing code file ${entry}`,
-      hint: `Create ${entry} defining function main(input, context) { ... }.`,
-    })
+  const path = join(dir, entry)
+  const missing = await whyNotAFile(path, entry)
+  if (missing) {
+    problems.push({ file: entry, message: missing, hint: `Create ${entry} defining function main(input, context) { ... }.` })
     return null
   }
-  const code = await Bun.file(join(dir, entry)).text()
+  let code: string
+  try {
+    code = await Bun.file(path).text()
+  } catch (error) {
+    problems.push({ file: entry, message: `cannot read the code file ${entry}: ${(error as Error).message}`, hint: 'Check the file permissions.' })
+    return null
+  }
   if (code.trim() === '') {
     problems.push({ file: entry, message: 'the code file is empty', hint: 'Define function main(input, context) { ... }.' })
     return null
@@ -118,6 +126,16 @@ async function readCode(dir: string, entry: string, problems: TaskProblem[]): Pr
   const problem = checkSyntax(code, entry)
   if (problem) problems.push(problem)
   return problem ? null : code
+}
+
+/** Null when `path` is a readable-looking file; otherwise why the code file cannot be used. */
+async function whyNotAFile(path: string, entry: string): Promise<string | null> {
+  const kind = await pathKind(path)
+  if (kind === 'file') return null
+  if (kind === 'dir') return `the code file ${entry} is a folder, not a file`
+  const link = await readlink(path).catch(() => null)
+  if (link !== null) return `the code file ${entry} is a symbolic link to ${link}, which does not exist`
+  return `missing code file ${entry}`
 }
 
 async function readSchemaFile(dir: string, file: string, problems: TaskProblem[]): Promise<JsonSchema | null> {
@@ -148,20 +166,22 @@ function checkedSchema(schema: unknown, file: string, prefix: string, problems: 
   }
 }
 
-async function readTestFiles(dir: string, names: string[], problems: TaskProblem[]): Promise<TaskTestCase[]> {
-  const tests: TaskTestCase[] = []
+async function readTestFiles(inspection: TaskInspection, names: string[]): Promise<void> {
   for (const name of names) {
     const relFile = `tests/${name}`
-    const parsed = parseJson(await Bun.file(join(dir, relFile)).text())
+    const parsed = parseJson(await Bun.file(join(inspection.dir, relFile)).text())
     if (!parsed.ok) {
-      problems.push({ file: relFile, message: parsed.message, hint: 'Fix the JSON syntax.' })
+      inspection.problems.push({ file: relFile, message: parsed.message, hint: 'Fix the JSON syntax.' })
       continue
     }
-    const { test, problems: found } = parseTestCase(parsed.value, {
-      file: join(dir, relFile), relFile, defaultName: basename(name, '.json'),
-    })
-    problems.push(...found)
-    if (test) tests.push(test)
+    addParsedTest(inspection, parseTestCase(parsed.value, { file: join(inspection.dir, relFile), relFile, defaultName: basename(name, '.json') }))
   }
-  return tests
+}
+
+function addParsedTest(inspection: TaskInspection, parsed: ParsedTestCase): void {
+  inspection.problems.push(...parsed.problems)
+  inspection.warnings.push(...parsed.warnings)
+  if (!parsed.test) return
+  inspection.tests.push(parsed.test)
+  if (parsed.warnings.length > 0) inspection.testWarnings.set(parsed.test, parsed.warnings)
 }

@@ -25,12 +25,12 @@ export async function loadTaskPackage(dir: string): Promise<TaskPackage> {
 }
 
 /**
- * True when `dir` looks like a task folder: it has metadata.json and main.js, or meta.yaml.
- * Registries use this to decide which folders to load (and then report their problems).
+ * True when `dir` is a task folder: it has a metadata.json or a meta.yaml file. The code file is not
+ * required, so a package whose main.js (or entrypoint) is missing or unreadable is still found, and
+ * loading it reports that file and why instead of the folder being silently skipped.
  */
 export async function isTaskDir(dir: string): Promise<boolean> {
   const abs = resolve(dir)
-  if ((await pathKind(join(abs, 'meta.yaml'))) === 'file') return true
-  const [metadata, main] = await Promise.all([pathKind(join(abs, 'metadata.json')), pathKind(join(abs, 'main.js'))])
-  return metadata === 'file' && main === 'file'
+  const [metadata, yaml] = await Promise.all([pathKind(join(abs, 'metadata.json')), pathKind(join(abs, 'meta.yaml'))])
+  return metadata === 'file' || yaml === 'file'
 }

@@ -13,12 +13,27 @@ export interface TestCaseSource {
   where?: string
 }
 
+/** The keys a test case may have that ratchet evaluates. */
+export const TEST_CASE_KEYS = ['name', 'description', 'input', 'expected_output', 'expected', 'should_fail', 'mock'] as const
+
+/** Keys accepted without a warning because they only describe the case (nothing is checked). */
+const DESCRIPTIVE_KEYS = new Set(['tags'])
+
+/** What one raw test case became: the case (null when broken), its problems, and advice. */
+export interface ParsedTestCase {
+  test: TaskTestCase | null
+  problems: TaskProblem[]
+  /** Keys that are ignored (a misspelling such as `expect_output` means nothing is compared). */
+  warnings: TaskProblem[]
+}
+
 /**
  * Maps one test file's JSON (`{name?, description?, input, expected_output | expected, should_fail?,
- * mock?}`) to a TaskTestCase, or lists every problem with it. `mock.http` may be one mock or a list;
- * legacy `response.ok` / `response.statusText` fields are ignored.
+ * mock?, tags?}`) to a TaskTestCase, or lists every problem with it. `mock.http` may be one mock or a
+ * list; legacy `response.ok` / `response.statusText` fields are ignored. Any other top-level key is a
+ * warning, with the known key it most likely misspells, because it is silently not evaluated.
  */
-export function parseTestCase(raw: unknown, source: TestCaseSource): { test: TaskTestCase | null; problems: TaskProblem[] } {
+export function parseTestCase(raw: unknown, source: TestCaseSource): ParsedTestCase {
   const problems: TaskProblem[] = []
   const prefix = source.where ? `${source.where}: ` : ''
   const add = (message: string, hint?: string): void => {
@@ -26,8 +41,9 @@ export function parseTestCase(raw: unknown, source: TestCaseSource): { test: Tas
   }
   if (!isPlainObject(raw)) {
     add(`a test case must be a JSON object, got ${describeValue(raw)}`, 'Write { "input": {...}, "expected_output": {...} }.')
-    return { test: null, problems }
+    return { test: null, problems, warnings: [] }
   }
+  const warnings = unknownKeyWarnings(raw, source.relFile, prefix)
 
   if (!('input' in raw)) add('"input" is missing', 'Add "input": the value passed to main(input); use {} for none.')
   if ('name' in raw && (typeof raw.name !== 'string' || raw.name.trim() === '')) add(`"name" must be a non-empty string, got ${describeValue(raw.name)}`)
@@ -36,7 +52,7 @@ export function parseTestCase(raw: unknown, source: TestCaseSource): { test: Tas
 
   const mockHttp = 'mock' in raw && raw.mock !== undefined && raw.mock !== null ? parseMock(raw.mock, add) : []
 
-  if (problems.length > 0) return { test: null, problems }
+  if (problems.length > 0) return { test: null, problems, warnings }
   const hasOutput = 'expected_output' in raw
   const hasExpected = hasOutput || 'expected' in raw
   const test: TaskTestCase = {
@@ -49,7 +65,51 @@ export function parseTestCase(raw: unknown, source: TestCaseSource): { test: Tas
     mockHttp,
     file: source.file,
   }
-  return { test, problems }
+  return { test, problems, warnings }
+}
+
+function unknownKeyWarnings(raw: Record<string, unknown>, file: string, prefix: string): TaskProblem[] {
+  const known = new Set<string>(TEST_CASE_KEYS)
+  const warnings: TaskProblem[] = []
+  for (const key of Object.keys(raw)) {
+    if (known.has(key) || DESCRIPTIVE_KEYS.has(key)) continue
+    if (key === 'assertions') {
+      warnings.push({
+        file,
+        message: `${prefix}"assertions" is accepted but not evaluated: ratchet only compares expected_output (and checks should_fail)`,
+        hint: 'Put the exact output you expect in "expected_output".',
+      })
+      continue
+    }
+    const guess = closestKey(key, TEST_CASE_KEYS)
+    warnings.push({
+      file,
+      message: `${prefix}unknown key ${JSON.stringify(key)} is ignored${guess ? `; did you mean ${guess}?` : ''}`,
+      hint: guess ? `Rename it to "${guess}".` : `A test case has ${TEST_CASE_KEYS.join(', ')} (and tags).`,
+    })
+  }
+  return warnings
+}
+
+/** The known key within a few edits of `key` (ignoring case and - vs _), or null. */
+function closestKey(key: string, known: readonly string[]): string | null {
+  const norm = (text: string) => text.toLowerCase().replace(/-/g, '_')
+  let best: { key: string; distance: number } | null = null
+  for (const candidate of known) {
+    const distance = editDistance(norm(key), norm(candidate))
+    if (distance <= Math.max(2, Math.floor(candidate.length / 3)) && (!best || distance < best.distance)) best = { key: candidate, distance }
+  }
+  return best?.key ?? null
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j)
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i]
+    for (let j = 1; j <= b.length; j++) current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1))
+    previous = current
+  }
+  return previous[b.length]
 }
 
 function parseMock(mock: unknown, add: (message: string, hint?: string) => void): HttpMock[] {

@@ -4,7 +4,7 @@ import { exampleValue } from './example-value.ts'
 import { inspectTaskDir, type TaskInspection } from './inspect-task.ts'
 import { pathKind, readTaskMetadata, TASK_NAME_PATTERN } from './read-metadata.ts'
 import { compileSchema, formatSchemaErrors } from './schema.ts'
-import type { TaskProblem } from './types.ts'
+import type { TaskPackage, TaskProblem } from './types.ts'
 
 /** Options for validateTaskDir (the CLI's `--fix` flag). */
 export interface ValidateTaskOptions {
@@ -18,10 +18,12 @@ export interface ValidateTaskResult {
   ok: boolean
   /** Everything loadTaskPackage would reject, plus tests whose input/expected output break the schemas. */
   problems: TaskProblem[]
-  /** Advice that does not make the package invalid: no tests, no input or output schema. */
+  /** Advice that does not make the package invalid: no tests, no input or output schema, ignored test-case keys. */
   warnings: TaskProblem[]
   /** Files written by `fix`, relative to the task folder. */
   fixed: string[]
+  /** Name, folder and layout of the package when it can be loaded (null otherwise), to spot duplicate names. */
+  loaded: Pick<TaskPackage, 'name' | 'dir' | 'layout'> | null
 }
 
 /**
@@ -35,7 +37,8 @@ export async function validateTaskDir(dir: string, options: ValidateTaskOptions 
   const fixed = options.fix && (await pathKind(abs)) === 'dir' ? await writeMissingFiles(abs) : []
   const inspection = await inspectTaskDir(abs)
   const problems = [...inspection.problems, ...checkTestsAgainstSchemas(inspection)]
-  return { ok: problems.length === 0, problems, warnings: collectWarnings(inspection), fixed }
+  const loaded = inspection.pkg ? { name: inspection.pkg.name, dir: inspection.pkg.dir, layout: inspection.pkg.layout } : null
+  return { ok: problems.length === 0, problems, warnings: collectWarnings(inspection), fixed, loaded }
 }
 
 function checkTestsAgainstSchemas(inspection: TaskInspection): TaskProblem[] {
@@ -65,7 +68,7 @@ function checkTestsAgainstSchemas(inspection: TaskInspection): TaskProblem[] {
 }
 
 function collectWarnings(inspection: TaskInspection): TaskProblem[] {
-  const warnings: TaskProblem[] = []
+  const warnings: TaskProblem[] = [...inspection.warnings]
   if (inspection.problems.some((problem) => problem.file === '.')) return warnings
   if (inspection.declaredTests === 0) {
     warnings.push({

@@ -189,6 +189,15 @@ describe('environment variable substitution', () => {
     expect(error.hint).toContain('${MCP_API_KEY_CLAUDE:-')
   })
 
+  test('the error lists each unresolved reference under data.unresolved, not data.problems', async () => {
+    const error = await loadError(loadConfig({ file: writeConfig('mcp:\n  host: "${NOPE_HOST}"\n  port: "${bad ref}"\n'), env: {} }))
+    expect(error.data?.problems).toBeUndefined()
+    expect(error.data?.unresolved).toEqual([
+      { path: 'mcp.host', variable: 'NOPE_HOST', reference: '${NOPE_HOST}' },
+      { path: 'mcp.port', variable: undefined, reference: '${bad ref}' },
+    ])
+  })
+
   test('a malformed reference is an error rather than a literal', async () => {
     const error = await loadError(loadConfig({ file: writeConfig('mcp:\n  host: "${not valid}"\n'), env: {} }))
     expect(error.message).toContain('mcp.host: malformed variable reference ${not valid}')

@@ -177,6 +177,140 @@ describe('ratchet (general)', () => {
   })
 })
 
+describe('global options before the command', () => {
+  const addition = join(SAMPLES, 'addition')
+
+  test('--log-level and --config are accepted before the command name', async () => {
+    const config = join(dir, 'global-before.yaml')
+    writeFileSync(config, 'database:\n  url: "sqlite::memory:"\n')
+    for (const globals of [['--log-level', 'warn'], ['--log-level=warn'], ['--config', config], ['-c', config], [`--config=${config}`], ['-c', config, '--log-level', 'error']]) {
+      const result = await ratchet([...globals, 'run-once', '--from-fs', addition, '--input-json', '{"a": 1, "b": 2}'])
+      expect({ globals, stderr: result.stderr, code: result.code }).toEqual({ globals, stderr: expect.not.stringContaining('Unknown command'), code: 0 })
+      expect(JSON.parse(result.stdout)).toEqual({ result: 3 })
+    }
+  }, 30_000)
+
+  test('a --config before the command is really read', async () => {
+    const config = join(dir, 'global-bad.yaml')
+    writeFileSync(config, 'workers:\n  cout: 2\n')
+    const result = await ratchet(['--config', config, 'run-once', '--from-fs', addition])
+    expect(result.code).toBe(78)
+    expect(result.stderr).toContain('workers.cout')
+  })
+
+  test('a value after the command wins over one before it', async () => {
+    const good = join(dir, 'global-good.yaml')
+    const bad = join(dir, 'global-bad-2.yaml')
+    writeFileSync(good, 'database:\n  url: "sqlite::memory:"\n')
+    writeFileSync(bad, 'workers:\n  cout: 2\n')
+    const input = ['--from-fs', addition, '--input-json', '{"a": 1, "b": 2}']
+    expect((await ratchet(['--log-level', 'nope', 'run-once', '--log-level', 'warn', ...input])).code).toBe(0)
+    const later = await ratchet(['--log-level', 'warn', 'run-once', '--log-level', 'nope', ...input])
+    expect(later.code).toBe(2)
+    expect(later.stderr).toContain('--log-level must be one of')
+    expect((await ratchet(['--config', bad, 'run-once', '--config', good, ...input])).code).toBe(0)
+    expect((await ratchet(['--config', good, 'run-once', '--config', bad, ...input])).code).toBe(78)
+  }, 20_000)
+
+  test('a global option without its value, or an unknown one, is a usage error', async () => {
+    const missing = await ratchet(['--log-level'])
+    expect(missing.code).toBe(2)
+    expect(missing.stderr).toContain('--log-level needs a value')
+    const swallowed = await ratchet(['--config', '--log-level', 'warn', 'run-once'])
+    expect(swallowed.code).toBe(2)
+    expect(swallowed.stderr).toContain('--config needs a value')
+    const unknown = await ratchet(['--bogus', 'run-once'])
+    expect(unknown.code).toBe(2)
+    expect(unknown.stderr).toContain('Unknown global option "--bogus"')
+    const help = await ratchet(['--log-level', 'warn', '--help'])
+    expect(help.code).toBe(0)
+    expect(help.stdout).toContain('Usage: ratchet [global options] <command> [options]')
+  })
+})
+
+describe('error output', () => {
+  test('an unset variable in the config prints the error without junk problem lines', async () => {
+    const config = join(dir, 'unset-var.yaml')
+    writeFileSync(config, 'workers:\n  count: ${RATCHET_E2E_SURELY_UNSET}\n')
+    const result = await ratchet(['run-once', '--config', config, '--from-fs', join(SAMPLES, 'addition')])
+    expect(result.code).toBe(78)
+    expect(result.stderr).toContain('workers.count: environment variable RATCHET_E2E_SURELY_UNSET is not set')
+    expect(result.stderr).not.toContain('undefined')
+    expect(result.stderr.trimEnd().split('\n')).toEqual([
+      `error: Cannot substitute environment variables in ${config}:`,
+      '  workers.count: environment variable RATCHET_E2E_SURELY_UNSET is not set (used as ${RATCHET_E2E_SURELY_UNSET})',
+      expect.stringMatching(/^  hint: Export RATCHET_E2E_SURELY_UNSET/),
+    ])
+  })
+
+  test('a broken task package lists each problem once', async () => {
+    const taskDir = writeTask('syntax-once', 'function main( {\n')
+    const result = await ratchet(['run-once', '--from-fs', taskDir])
+    expect(result.code).toBe(4)
+    expect(result.stderr.match(/main\.js: syntax error/g)).toHaveLength(1)
+  })
+})
+
+describe('folders of tasks', () => {
+  function folderOfTasks(name: string): string {
+    const root = join(dir, name)
+    for (const sub of ['a', 'b']) {
+      const taskDir = join(root, sub)
+      mkdirSync(join(taskDir, 'tests'), { recursive: true })
+      writeFileSync(join(taskDir, 'metadata.json'), JSON.stringify({ name: 'same-name', version: '1.0.0' }))
+      writeFileSync(join(taskDir, 'main.js'), `function main() { return { from: "${sub}" } }\n`)
+      writeFileSync(join(taskDir, 'tests', 'one.json'), JSON.stringify({ input: {}, expected_output: { from: sub } }))
+    }
+    return root
+  }
+
+  test('validate reports a package whose code file is missing and exits non-zero', async () => {
+    const root = join(dir, 'with-no-code')
+    mkdirSync(join(root, 'fine', 'tests'), { recursive: true })
+    writeFileSync(join(root, 'fine', 'metadata.json'), JSON.stringify({ name: 'fine', version: '1.0.0' }))
+    writeFileSync(join(root, 'fine', 'main.js'), 'function main() { return {} }\n')
+    mkdirSync(join(root, 'no-code'), { recursive: true })
+    writeFileSync(join(root, 'no-code', 'metadata.json'), JSON.stringify({ name: 'no-code', version: '1.0.0' }))
+    const result = await ratchet(['validate', '--from-fs', root])
+    expect(result.code).toBe(4)
+    expect(result.stdout).toContain('✗ no-code')
+    expect(result.stdout).toContain('main.js: missing code file main.js')
+    expect(result.stdout).toContain('1 valid, 1 invalid')
+    const tested = await ratchet(['test', '--from-fs', root])
+    expect(tested.code).toBe(1)
+    expect(tested.stdout).toContain('✗ no-code: cannot load the task package')
+  })
+
+  test('validate counts a second package with the same name as invalid, naming both folders', async () => {
+    const root = folderOfTasks('dup-validate')
+    const result = await ratchet(['validate', '--from-fs', root])
+    expect(result.code).toBe(4)
+    expect(result.stdout).toContain('✓ a')
+    expect(result.stdout).toContain(`✗ b\n    metadata.json: duplicate task name "same-name": already used by ${join(root, 'a')}`)
+    expect(result.stdout).toContain('1 valid, 1 invalid')
+  })
+
+  test('test runs the first package of a name and marks the second as not run', async () => {
+    const root = folderOfTasks('dup-test')
+    const result = await ratchet(['test', '--from-fs', root])
+    expect(result.code).toBe(1)
+    expect(result.stdout).toContain('✓ same-name@1.0.0  1/1 passed')
+    expect(result.stdout).toContain(`✗ same-name@1.0.0 (b): not run: duplicate task name "same-name": already used by ${join(root, 'a')}`)
+    expect(result.stdout).toMatch(/^1 passed, 1 failed$/m)
+  })
+
+  test('a misspelled test-case key is a validate warning and a note in the test report', async () => {
+    const taskDir = writeTask('misspelled', 'function main() { return { value: 1 } }\n')
+    writeFileSync(join(taskDir, 'tests', 'typo.json'), JSON.stringify({ name: 'typo', input: {}, expect_output: { value: 2 } }))
+    const validated = await ratchet(['validate', '--from-fs', taskDir])
+    expect(validated.code).toBe(0)
+    expect(validated.stdout).toContain('note: tests/typo.json: unknown key "expect_output" is ignored; did you mean expected_output?')
+    const tested = await ratchet(['test', '--from-fs', taskDir])
+    expect(tested.code).toBe(0)
+    expect(tested.stdout).toMatch(/✓ typo \([\d.]+ ms\)\n {8}note: tests\/typo\.json: unknown key "expect_output" is ignored; did you mean expected_output\?/)
+  })
+})
+
 describe('crash recovery', () => {
   test('after kill -9 of the server, the next start marks its running execution interrupted and no worker is left behind', async () => {
     const home = mkdtempSync(join(dir, 'crash-'))

@@ -107,7 +107,7 @@ describe('ratchet_sync_registry', () => {
     expect(local.validation).toBeUndefined()
     expect(more).toMatchObject({ name: 'more', tasks_loaded: 1, tasks: ['three'] })
     expect(more.problems).toHaveLength(1)
-    expect(more.problems[0]).toMatchObject({ dir: join(h.base, 'more/bad'), file: 'metadata.json' })
+    expect(more.problems[0]).toMatchObject({ dir: join(h.base, 'more/bad'), file: join(h.base, 'more/bad/metadata.json') })
     expect(h.registry.get('four')).toBeDefined()
     expect(h.registry.get('two')).toBeUndefined()
   })
@@ -169,7 +169,7 @@ describe('ratchet_registry_health', () => {
     expect(output.overall_status).toBe('degraded')
     expect(output.sources[0]).toMatchObject({ status: 'degraded', problem_count: output.problems.length, in_sync: true })
     expect(output.problems.every((p) => p.source === 'local' && p.dir === join(h.tasksRoot, 'broken'))).toBe(true)
-    expect(output.problems.map((p) => p.file)).toContain('main.js')
+    expect(output.problems.map((p) => p.file)).toContain(join(h.tasksRoot, 'broken/main.js'))
     expect(output.sources[1]).toMatchObject({ missing_dirs: [join(h.base, 'missing/late')], in_sync: false })
   })
 

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, test } from 'bun:test'
-import { rm, writeFile } from 'node:fs/promises'
+import { mkdir, rm, symlink, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { RegistrySourceConfig } from '../../src/config/types.ts'
 import { createRegistry, findTaskDirs, type Registry, type RegistryReport } from '../../src/registry/registry.ts'
@@ -103,9 +103,61 @@ describe('problems', () => {
     expect(registry.list().map((t) => t.name)).toEqual(['good-one', 'good-two'])
     expect(report.problems).toHaveLength(1)
     expect(report.problems[0]).toMatchObject({ source: 'local', dir: bad })
-    expect(report.problems[0].problems[0].file).toBe('metadata.json')
+    expect(report.problems[0].problems[0].file).toBe(join(bad, 'metadata.json'))
     expect(report.problems[0].problems[0].message).toMatch(/^invalid JSON at line 1, column \d+/)
     expect(registry.get('broken')).toBeUndefined()
+  })
+})
+
+describe('packages without a usable code file', () => {
+  test.each([
+    ['missing', async (_dir: string) => {}, 'missing code file main.js'],
+    ['a folder', async (dir: string) => mkdir(join(dir, 'main.js')), 'the code file main.js is a folder, not a file'],
+    ['a dangling symlink', async (dir: string) => symlink(join(dir, 'gone.js'), join(dir, 'main.js')), 'is a symbolic link to'],
+  ])('a metadata.json package whose main.js is %s is reported, not skipped', async (_kind, makeMain, reason) => {
+    const root = await makeTempRoot()
+    await writeFiles(root, 'good', classicPackage('good'))
+    const bad = await writeFiles(root, 'no-code', { 'metadata.json': { name: 'no-code', version: '1.0.0' } })
+    await makeMain(bad)
+    const { registry, logger } = setup([source(root)])
+    const report = await registry.load()
+    expect(registry.list().map((t) => t.name)).toEqual(['good'])
+    expect(report.problems).toHaveLength(1)
+    expect(report.problems[0]).toMatchObject({ source: 'local', dir: bad })
+    expect(report.problems[0].problems[0].file).toBe(join(bad, 'main.js'))
+    expect(report.problems[0].problems[0].message).toContain(reason)
+    const warning = logger.lines.find((l) => l.message === 'task package skipped')
+    expect(warning?.fields).toMatchObject({ source: 'local', file: join(bad, 'main.js') })
+  })
+
+  test('a meta.yaml package whose entrypoint is missing is reported', async () => {
+    const root = await makeTempRoot()
+    const bad = await writeFiles(root, 'yaml-no-code', { 'meta.yaml': 'name: yaml-no-code\nversion: "1.0"\nentrypoint: run.js\n' })
+    const { registry } = setup([source(root)])
+    const report = await registry.load()
+    expect(report.problems[0].problems[0]).toMatchObject({ file: join(bad, 'run.js'), message: 'missing code file run.js' })
+  })
+
+  test('discovery stops at a folder with only metadata.json: nothing below it is a separate package', async () => {
+    const root = await makeTempRoot()
+    const outer = await writeFiles(root, 'outer', { 'metadata.json': { name: 'outer', version: '1.0.0' } })
+    await writeFiles(root, 'outer/inner', classicPackage('inner'))
+    expect(await findTaskDirs(root)).toEqual([outer])
+  })
+})
+
+describe('problem paths and log lines', () => {
+  test('every problem names an absolute file, and the log line says which folder', async () => {
+    const root = await makeTempRoot()
+    const broken = await writeFiles(root, 'broken', { 'metadata.json': { version: '1.0.0' }, 'main.js': 'function main() {}\n' })
+    await writeFiles(root, 'x-first/dup', classicPackage('dup'))
+    const second = await writeFiles(root, 'y-second/dup', classicPackage('dup'))
+    const { registry, logger } = setup([source(root)])
+    const report = await registry.load()
+    const files = report.problems.flatMap((p) => p.problems.map((q) => q.file))
+    expect(files).toEqual([join(broken, 'metadata.json'), join(second, 'metadata.json')])
+    const logged = logger.lines.filter((l) => l.message === 'task package skipped').map((l) => l.fields?.file)
+    expect(logged).toEqual(files)
   })
 })
 

@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'bun:test'
+import { symlink } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { AppError } from '../../src/errors.ts'
 import { isTaskDir, loadTaskPackage } from '../../src/tasks/index.ts'
@@ -113,7 +114,9 @@ describe('loadTaskPackage: valid packages', () => {
     expect(await isTaskDir(join(FIXTURES, 'classic-echo'))).toBe(true)
     expect(await isTaskDir(join(FIXTURES, 'yaml-greet'))).toBe(true)
     expect(await isTaskDir(FIXTURES)).toBe(false)
-    expect(await isTaskDir(await makeTaskDir({ 'metadata.json': { name: 'x', version: '1' } }))).toBe(false)
+    // A metadata file makes a task folder even without its code file, so loading can report the missing file.
+    expect(await isTaskDir(await makeTaskDir({ 'metadata.json': { name: 'x', version: '1' } }))).toBe(true)
+    expect(await isTaskDir(await makeTaskDir({ 'main.js': 'function main() {}\n' }))).toBe(false)
   })
 })
 
@@ -149,6 +152,18 @@ describe('loadTaskPackage: invalid packages', () => {
       "output.schema.json: invalid JSON at line 1, column 21: trailing comma before '}'",
       'tests/a.json: "input" is missing',
       "tests/b.json: invalid JSON at line 1, column 6: expected ',' or ']' but found end of file",
+    ])
+  })
+
+  test('a code file that is a folder or a dangling symlink is reported with the reason', async () => {
+    const folder = await makeTaskDir(classicFiles({ 'main.js': undefined, 'main.js/x.js': 'function main() {}\n' }))
+    expect((await loadError(folder)).problems).toEqual([
+      expect.objectContaining({ file: 'main.js', message: 'the code file main.js is a folder, not a file' }),
+    ])
+    const dangling = await makeTaskDir(classicFiles({ 'main.js': undefined }))
+    await symlink(join(dangling, 'nowhere.js'), join(dangling, 'main.js'))
+    expect((await loadError(dangling)).problems).toEqual([
+      expect.objectContaining({ file: 'main.js', message: `the code file main.js is a symbolic link to ${join(dangling, 'nowhere.js')}, which does not exist` }),
     ])
   })
 

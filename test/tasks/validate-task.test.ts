@@ -11,7 +11,7 @@ const readJson = async (path: string): Promise<unknown> => Bun.file(path).json()
 describe('validateTaskDir', () => {
   test('passes the committed fixtures with no problems and no warnings', async () => {
     for (const name of ['classic-echo', 'yaml-greet']) {
-      expect(await validateTaskDir(join(FIXTURES, name))).toEqual({ ok: true, problems: [], warnings: [], fixed: [] })
+      expect(await validateTaskDir(join(FIXTURES, name))).toMatchObject({ ok: true, problems: [], warnings: [], fixed: [], loaded: { dir: join(FIXTURES, name) } })
     }
   })
 
@@ -57,6 +57,32 @@ describe('validateTaskDir', () => {
     expect(result.warnings[0].hint).toContain('--fix')
   })
 
+  test('an unknown test-case key is a warning that suggests the key it misspells', async () => {
+    const dir = await makeTaskDir(
+      classicFiles({
+        'tests/basic.json': { input: { n: 2 }, expect_output: { doubled: 5 } },
+        'tests/extra.json': { input: { n: 1 }, expected_output: { doubled: 2 }, assertions: [{ path: 'doubled' }], tags: ['smoke'], timeout: 5 },
+      }),
+    )
+    const result = await validateTaskDir(dir)
+    expect(result.ok).toBe(true)
+    expect(result.warnings.map((w) => `${w.file}: ${w.message}`)).toEqual([
+      'tests/basic.json: unknown key "expect_output" is ignored; did you mean expected_output?',
+      'tests/extra.json: "assertions" is accepted but not evaluated: ratchet only compares expected_output (and checks should_fail)',
+      'tests/extra.json: unknown key "timeout" is ignored',
+    ])
+    expect(result.warnings[0].hint).toBe('Rename it to "expected_output".')
+  })
+
+  test('an unknown key in an inline meta.yaml test case names the case', async () => {
+    const dir = await makeTaskDir({
+      'meta.yaml': 'name: y\nversion: "1"\ntest_cases:\n  - input: {}\n    shouldFail: true\n',
+      'task.js': 'export const main = (input) => input\n',
+    })
+    const result = await validateTaskDir(dir)
+    expect(result.warnings.map((w) => `${w.file}: ${w.message}`)).toContain('meta.yaml: test_cases[0]: unknown key "shouldFail" is ignored; did you mean should_fail?')
+  })
+
   test('--fix writes missing metadata, schemas and an example test, then a second validate passes', async () => {
     const dir = await makeTaskDir({ 'main.js': 'function main(input) {\n  return input\n}\n' }, 'My Fancy Task!')
     const before = await validateTaskDir(dir)
@@ -71,7 +97,7 @@ describe('validateTaskDir', () => {
     expect(await readJson(join(dir, 'output.schema.json'))).toEqual({ type: 'object' })
     expect(await readJson(join(dir, 'tests/test-001.json'))).toEqual({ name: 'example', input: {} })
 
-    expect(await validateTaskDir(dir)).toEqual({ ok: true, problems: [], warnings: [], fixed: [] })
+    expect(await validateTaskDir(dir)).toEqual({ ok: true, problems: [], warnings: [], fixed: [], loaded: { name: 'My-Fancy-Task', dir, layout: 'metadata.json' } })
     expect((await loadTaskPackage(dir)).name).toBe('My-Fancy-Task')
   })
 

@@ -18,7 +18,7 @@ export async function resolveFromFs(value: string | boolean | undefined, command
   // validate --fix repairs a folder that has only some of a package's files.
   if (dirs.length === 0 && options.partial && PACKAGE_FILES.some((f) => existsSync(join(root, f)))) dirs = [root]
   if (dirs.length === 0) {
-    throw new AppError('TASK_NOT_FOUND', `No task package under ${root}`, { hint: 'A task folder has metadata.json + main.js, or meta.yaml + its entrypoint. Run ratchet validate --from-fs DIR --fix to create the missing files.' })
+    throw new AppError('TASK_NOT_FOUND', `No task package under ${root}`, { hint: 'A task folder has a metadata.json (with main.js) or a meta.yaml (with its entrypoint). Run ratchet validate --from-fs DIR --fix to create the missing files.' })
   }
   return { root, dirs }
 }

@@ -1,7 +1,7 @@
 import { relative } from 'node:path'
-import { isAppError } from '../../errors.ts'
-import { loadTaskPackage } from '../../tasks/load-task.ts'
-import type { TaskProblem } from '../../tasks/types.ts'
+import { duplicateNameProblem } from '../../registry/registry.ts'
+import { inspectTaskDir } from '../../tasks/inspect-task.ts'
+import type { TaskProblem, TaskTestCase } from '../../tasks/types.ts'
 import { runTaskTests } from '../../engine/run-task-tests.ts'
 import { loadRuntimeConfig, openRuntime } from '../runtime.ts'
 import { resolveFromFs } from './task-dirs.ts'
@@ -28,18 +28,27 @@ export const testCommand: Command = {
     let failed = 0
     const started = performance.now()
     try {
+      // Like the registry: the first package in path order keeps a name, later ones are not run.
+      const firstByName = new Map<string, string>()
       for (const dir of dirs) {
         const label = relative(root, dir) || relative(process.cwd(), dir) || dir
-        let task
-        try {
-          task = await loadTaskPackage(dir)
-        } catch (error) {
+        const inspection = await inspectTaskDir(dir).catch((error: Error) => ({ pkg: null, problems: [{ file: dir, message: error.message }], testWarnings: new Map() }))
+        const task = inspection.pkg
+        if (!task) {
           failed++
           out(`✗ ${label}: cannot load the task package`)
-          const problems = isAppError(error) && Array.isArray(error.data?.problems) ? (error.data!.problems as TaskProblem[]) : [{ file: dir, message: (error as Error).message }]
-          for (const p of problems) out(`    ${p.file}: ${p.message}`)
+          for (const p of inspection.problems) out(`    ${p.file}: ${p.message}`)
           continue
         }
+        const first = firstByName.get(task.name)
+        if (first !== undefined) {
+          failed++
+          const duplicate = duplicateNameProblem(task, first)
+          out(`✗ ${task.name}@${task.version} (${label}): not run: ${duplicate.message}`)
+          out(`    ${duplicate.hint}`)
+          continue
+        }
+        firstByName.set(task.name, task.dir)
         const filter = typeof values.filter === 'string' ? values.filter : undefined
         const names = filter ? task.tests.filter((t) => t.name.includes(filter)).map((t) => t.name) : undefined
         if (task.tests.length === 0 || names?.length === 0) {
@@ -51,6 +60,7 @@ export const testCommand: Command = {
         for (const result of report.results) {
           out(`    ${result.passed ? '✓' : '✗'} ${result.name} (${result.durationMs.toFixed(1)} ms)`)
           if (!result.passed) out(`        ${result.reason}`)
+          for (const note of notesFor(task.tests, inspection.testWarnings, result)) out(`        note: ${note.file}: ${note.message}`)
         }
         passed += report.passed
         failed += report.failed
@@ -63,4 +73,10 @@ export const testCommand: Command = {
     out(`(${dirs.length} task${dirs.length === 1 ? '' : 's'} in ${((performance.now() - started) / 1000).toFixed(2)} s)`)
     return failed === 0 ? 0 : 1
   },
+}
+
+/** The warnings (ignored keys) of the test case a result came from, matched by file and name. */
+function notesFor(tests: TaskTestCase[], warnings: Map<TaskTestCase, TaskProblem[]>, result: { name: string; file: string }): TaskProblem[] {
+  const test = tests.find((t) => t.file === result.file && t.name === result.name)
+  return (test && warnings.get(test)) ?? []
 }

@@ -1,4 +1,5 @@
 import { relative } from 'node:path'
+import { duplicateNameProblem } from '../../registry/registry.ts'
 import { validateTaskDir } from '../../tasks/validate-task.ts'
 import { resolveFromFs } from './task-dirs.ts'
 import type { Command } from './index.ts'
@@ -18,9 +19,20 @@ export const validateCommand: Command = {
     const { root, dirs } = await resolveFromFs(values['from-fs'], 'validate', { partial: true })
     const out = (line: string) => process.stdout.write(line + '\n')
     let invalid = 0
+    // Like the registry: the first package in path order keeps a name, later ones are invalid.
+    const firstByName = new Map<string, string>()
     for (const dir of dirs) {
       const label = relative(root, dir) || relative(process.cwd(), dir) || dir
       const result = await validateTaskDir(dir, { fix: Boolean(values.fix) })
+      if (result.loaded) {
+        const first = firstByName.get(result.loaded.name)
+        if (first === undefined) firstByName.set(result.loaded.name, result.loaded.dir)
+        else {
+          const duplicate = duplicateNameProblem(result.loaded, first)
+          result.problems.push({ ...duplicate, file: relative(dir, duplicate.file) })
+          result.ok = false
+        }
+      }
       for (const file of result.fixed) out(`  + wrote ${relative(process.cwd(), file) || file}`)
       const warnings = result.warnings.map((w) => `    note: ${w.file}: ${w.message}${w.hint ? ` (${w.hint})` : ''}`)
       if (result.ok) {
