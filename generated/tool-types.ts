@@ -184,9 +184,9 @@ export interface BatchExecuteInput {
    */
   requests?: {
     /**
-     * Unique id of this item within the batch (used by dependencies)
+     * Unique id of this item within the batch (used by dependencies); defaults to the item's index as a string ("0", "1", …)
      */
-    id: string;
+    id?: string;
     /**
      * Task name or UUID
      */
@@ -214,7 +214,10 @@ export interface BatchExecuteInput {
    * Alias of requests (the integration guide's name); give one or the other
    */
   tasks?: {
-    id: string;
+    /**
+     * Unique id of this item within the batch; defaults to the item's index as a string
+     */
+    id?: string;
     task_id: string;
     input?: {
       [k: string]: unknown;
@@ -261,6 +264,9 @@ export interface BatchExecuteOutput {
      */
     execution_id?: string;
     status: "completed" | "failed" | "cancelled" | "timed_out" | "skipped";
+    /**
+     * The item's output, when it completed; when too large for mcp.security.response_size_limit, a placeholder { truncated: true, bytes, resource: "ratchet://executions/<id>" } whose resource (resources/read) has it in full
+     */
     output?: unknown;
     error?: {
       type: string;
@@ -1054,7 +1060,7 @@ export interface ExecuteTaskOutput {
    */
   status: "queued" | "running" | "completed" | "failed" | "cancelled" | "timed_out";
   /**
-   * The task's output (present when completed)
+   * The task's output (present when completed); when too large for mcp.security.response_size_limit, a placeholder { truncated: true, bytes, resource: "ratchet://executions/<id>" } whose resource (resources/read) has it in full
    */
   output?: unknown;
   /**
@@ -1510,7 +1516,7 @@ export interface GetExecutionStatusOutput {
    */
   input?: unknown;
   /**
-   * The output, once completed (include_output)
+   * The output, once completed (include_output); when too large for mcp.security.response_size_limit, a placeholder { truncated: true, bytes, resource: "ratchet://executions/<id>" } whose resource (resources/read) has it in full
    */
   output?: unknown;
   /**
@@ -1731,7 +1737,7 @@ export interface GetResultsOutput {
      */
     input?: unknown;
     /**
-     * With include_data, when the execution has one
+     * With include_data, when the execution has one; when too large for mcp.security.response_size_limit, a placeholder { truncated: true, bytes, resource: "ratchet://executions/<id>" } whose resource (resources/read) has it in full
      */
     output?: unknown;
     /**
@@ -2078,7 +2084,7 @@ export interface ListExecutionsOutput {
     error_message?: string;
     source: string;
     /**
-     * With include_output
+     * With include_output; when too large for mcp.security.response_size_limit, a placeholder { truncated: true, bytes, resource: "ratchet://executions/<id>" } whose resource (resources/read) has it in full
      */
     output?: unknown;
     /**

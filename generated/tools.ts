@@ -391,7 +391,7 @@ export const TOOL_DEFINITIONS: readonly ToolDefinition[] = [
     "name": "batch_execute",
     "title": "Execute several tasks",
     "group": "batch",
-    "description": "Runs up to 100 task executions as one batch and returns every item's result in input order. Items may depend on other items (by id): an item starts only after all its dependencies completed, and is skipped (with skipped_reason naming the dependency) when one failed or was skipped. Dependencies are honoured in every mode. Modes: parallel (up to max_parallel at once, in input order), sequential (one at a time), dependency (same as parallel, named for clarity), priority_dependency (ready items start highest priority first). fail_fast stops starting new items after the first failure; the rest are skipped. Empty batches, duplicate ids, unknown task names, unknown dependencies and dependency cycles are rejected before anything runs. The result is an error (isError) when any item did not complete. Progress is reported after each item when the client sends a progress token.",
+    "description": "Runs up to 100 task executions as one batch and returns every item's result in input order. Items may depend on other items (by id; an item without an id gets its index as a string, \"0\", \"1\", …): an item starts only after all its dependencies completed, and is skipped (with skipped_reason naming the dependency) when one failed or was skipped. Dependencies are honoured in every mode. Modes: parallel (up to max_parallel at once, in input order), sequential (one at a time), dependency (same as parallel, named for clarity), priority_dependency (ready items start highest priority first). fail_fast stops starting new items after the first failure; the rest are skipped. Empty batches, duplicate ids, unknown task names, unknown dependencies and dependency cycles are rejected before anything runs. The result is an error (isError) when any item did not complete. Progress is reported after each item when the client sends a progress token.",
     "annotations": {
       "title": "Execute several tasks",
       "readOnlyHint": false,
@@ -412,7 +412,7 @@ export const TOOL_DEFINITIONS: readonly ToolDefinition[] = [
               "id": {
                 "type": "string",
                 "minLength": 1,
-                "description": "Unique id of this item within the batch (used by dependencies)"
+                "description": "Unique id of this item within the batch (used by dependencies); defaults to the item's index as a string (\"0\", \"1\", …)"
               },
               "task_id": {
                 "type": "string",
@@ -445,7 +445,6 @@ export const TOOL_DEFINITIONS: readonly ToolDefinition[] = [
               }
             },
             "required": [
-              "id",
               "task_id"
             ],
             "additionalProperties": false
@@ -459,7 +458,8 @@ export const TOOL_DEFINITIONS: readonly ToolDefinition[] = [
             "properties": {
               "id": {
                 "type": "string",
-                "minLength": 1
+                "minLength": 1,
+                "description": "Unique id of this item within the batch; defaults to the item's index as a string"
               },
               "task_id": {
                 "type": "string",
@@ -487,7 +487,6 @@ export const TOOL_DEFINITIONS: readonly ToolDefinition[] = [
               }
             },
             "required": [
-              "id",
               "task_id"
             ],
             "additionalProperties": false
@@ -560,7 +559,9 @@ export const TOOL_DEFINITIONS: readonly ToolDefinition[] = [
                   "skipped"
                 ]
               },
-              "output": {},
+              "output": {
+                "description": "The item's output, when it completed; when too large for mcp.security.response_size_limit, a placeholder { truncated: true, bytes, resource: \"ratchet://executions/<id>\" } whose resource (resources/read) has it in full"
+              },
               "error": {
                 "type": "object",
                 "properties": {
@@ -2151,7 +2152,7 @@ export const TOOL_DEFINITIONS: readonly ToolDefinition[] = [
           "description": "completed, or how it ended"
         },
         "output": {
-          "description": "The task's output (present when completed)"
+          "description": "The task's output (present when completed); when too large for mcp.security.response_size_limit, a placeholder { truncated: true, bytes, resource: \"ratchet://executions/<id>\" } whose resource (resources/read) has it in full"
         },
         "error": {
           "type": "object",
@@ -3130,7 +3131,7 @@ export const TOOL_DEFINITIONS: readonly ToolDefinition[] = [
           "description": "The input it ran with (include_input)"
         },
         "output": {
-          "description": "The output, once completed (include_output)"
+          "description": "The output, once completed (include_output); when too large for mcp.security.response_size_limit, a placeholder { truncated: true, bytes, resource: \"ratchet://executions/<id>\" } whose resource (resources/read) has it in full"
         },
         "error": {
           "type": "object",
@@ -3639,7 +3640,7 @@ export const TOOL_DEFINITIONS: readonly ToolDefinition[] = [
                 "description": "With include_data"
               },
               "output": {
-                "description": "With include_data, when the execution has one"
+                "description": "With include_data, when the execution has one; when too large for mcp.security.response_size_limit, a placeholder { truncated: true, bytes, resource: \"ratchet://executions/<id>\" } whose resource (resources/read) has it in full"
               },
               "error_message": {
                 "type": "string",
@@ -4477,7 +4478,7 @@ export const TOOL_DEFINITIONS: readonly ToolDefinition[] = [
                 "type": "string"
               },
               "output": {
-                "description": "With include_output"
+                "description": "With include_output; when too large for mcp.security.response_size_limit, a placeholder { truncated: true, bytes, resource: \"ratchet://executions/<id>\" } whose resource (resources/read) has it in full"
               },
               "error": {
                 "type": "object",

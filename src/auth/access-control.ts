@@ -12,7 +12,7 @@ import type { Store } from '../store/types.ts'
 import type { AuditLog } from './audit-log.ts'
 import { CAPABILITIES, hasCapability } from './permissions.ts'
 import { createRateLimiter, type LimitRequest, type RateLimiter } from './rate-limiter.ts'
-import { scopeEngine, scopeRegistry, scopeStore, type ConcurrencyCounter } from './scoped-views.ts'
+import { executionVisible, scopeEngine, scopeRegistry, scopeStore, type ConcurrencyCounter } from './scoped-views.ts'
 import type { RateLimitSettings } from './settings.ts'
 import { checkTaskPatterns, describePrincipal } from './task-patterns.ts'
 import { TASK_TOOL_RULE, TOOL_PERMISSIONS, type TaskChange, type ToolRule, type ToolRules } from './tool-permissions.ts'
@@ -80,7 +80,7 @@ export interface AccessControlOptions {
 const who = describePrincipal
 
 /** A built-in without a row in the table (a test-only tool): only a principal with every capability may call it. */
-const UNLISTED_RULE: ToolRule<unknown> = { needs: ['execute', 'logs', 'traces', 'system', 'manage'] }
+const UNLISTED_RULE: ToolRule<unknown> = { needs: ['execute', 'logs', 'traces', 'system', 'manage', 'all_executions'] }
 
 export function createAccessControl(options: AccessControlOptions): AccessControl {
   const { rateLimits, audit } = options
@@ -119,11 +119,17 @@ export function createAccessControl(options: AccessControlOptions): AccessContro
     const op = exceeded.request.key.slice(identity(principal).length + 1)
     return `rate limit exceeded: ${exceeded.request.perMinute} per minute for ${op} (${who(principal)}); retry after ${exceeded.retryAfterS} s`
   }
-  const executionRule = (principal: Principal, id: string, lookup: Lookup): string | null => {
+  /** Why `principal` may not touch execution `id`: a task pattern or another client's execution; null when it may. */
+  const executionRefusal = (principal: Principal, id: string, lookup: Lookup, verb: 'use' | 'read'): { reason: 'task_pattern' | 'permission'; message: string } | null => {
     const record = lookup.store.getExecution(id)
     if (!record) return null
     const access = checkTaskPatterns(principal.permissions, record.taskName)
-    return access.allowed ? null : access.rule
+    if (!access.allowed) return { reason: 'task_pattern', message: `permission denied: execution "${id}" is of a task ${who(principal)} may not ${verb} (${access.rule})` }
+    if (!executionVisible(principal, record)) {
+      const needs = `permissions.${CAPABILITIES.all_executions.config}`
+      return { reason: 'permission', message: `permission denied: execution "${id}" was started by another client; ${verb === 'use' ? 'using' : 'reading'} it needs ${needs}, which ${who(principal)} does not have` }
+    }
+    return null
   }
 
   return {
@@ -145,8 +151,8 @@ export function createAccessControl(options: AccessControlOptions): AccessContro
       }
       const executionId = rule.execution?.(args)
       if (executionId !== undefined) {
-        const refusedBy = executionRule(principal, executionId, lookup)
-        if (refusedBy) return { ok: false, reason: 'task_pattern', tasks, message: `permission denied: execution "${executionId}" is of a task ${who(principal)} may not use (${refusedBy})` }
+        const refusal = executionRefusal(principal, executionId, lookup, 'use')
+        if (refusal) return { ok: false, ...refusal, tasks }
       }
       const limits = principal.permissions.rateLimits
       const operation = call.builtin ?? 'execute_task'
@@ -177,14 +183,14 @@ export function createAccessControl(options: AccessControlOptions): AccessContro
         if (!access.allowed) return `permission denied: ${who(principal)} may not read task "${name}" (${access.rule})`
       }
       if (target.executionId !== undefined) {
-        const refusedBy = executionRule(principal, target.executionId, lookup)
-        if (refusedBy) return `permission denied: execution "${target.executionId}" is of a task ${who(principal)} may not read (${refusedBy})`
+        const refusal = executionRefusal(principal, target.executionId, lookup, 'read')
+        if (refusal) return refusal.message
       }
       return target.reads ? overLimit(principal, [readLimit(principal, target.reads)]) : null
     },
 
     scope(principal, runtime) {
-      const store = scopeStore(runtime.store, principal.permissions)
+      const store = scopeStore(runtime.store, principal)
       return {
         registry: scopeRegistry(runtime.registry, principal.permissions),
         store,

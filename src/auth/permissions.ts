@@ -13,6 +13,7 @@ export interface RawPermissions {
   can_read_traces?: boolean
   can_access_system_info?: boolean
   can_manage_tasks?: boolean
+  can_read_all_executions?: boolean
   allowed_task_patterns?: string[]
   denied_task_patterns?: string[]
   rate_limits?: {
@@ -24,12 +25,13 @@ export interface RawPermissions {
 }
 
 /** Each capability's permission flag and its name in the config. */
-export const CAPABILITIES: Record<Capability, { flag: 'canExecuteTasks' | 'canReadLogs' | 'canReadTraces' | 'canAccessSystemInfo' | 'canManageTasks'; config: string }> = {
+export const CAPABILITIES: Record<Capability, { flag: 'canExecuteTasks' | 'canReadLogs' | 'canReadTraces' | 'canAccessSystemInfo' | 'canManageTasks' | 'canReadAllExecutions'; config: string }> = {
   execute: { flag: 'canExecuteTasks', config: 'can_execute_tasks' },
   logs: { flag: 'canReadLogs', config: 'can_read_logs' },
   traces: { flag: 'canReadTraces', config: 'can_read_traces' },
   system: { flag: 'canAccessSystemInfo', config: 'can_access_system_info' },
   manage: { flag: 'canManageTasks', config: 'can_manage_tasks' },
+  all_executions: { flag: 'canReadAllExecutions', config: 'can_read_all_executions' },
 }
 
 /** Everything, on every task: the local stdio client (without mcp.stdio_permissions) and auth_type none. */
@@ -39,6 +41,7 @@ export const FULL_ACCESS: Permissions = Object.freeze({
   canReadTraces: true,
   canAccessSystemInfo: true,
   canManageTasks: true,
+  canReadAllExecutions: true,
   allowedTaskPatterns: Object.freeze(['*']),
   deniedTaskPatterns: Object.freeze([]),
   rateLimits: Object.freeze({}),
@@ -61,6 +64,7 @@ export function permissionsFromConfig(raw: RawPermissions | undefined): Permissi
     canReadTraces: raw?.can_read_traces === true,
     canAccessSystemInfo: raw?.can_access_system_info === true,
     canManageTasks: raw?.can_manage_tasks === true,
+    canReadAllExecutions: raw?.can_read_all_executions === true,
     allowedTaskPatterns: Object.freeze([...(raw?.allowed_task_patterns ?? ['*'])]),
     deniedTaskPatterns: Object.freeze([...(raw?.denied_task_patterns ?? [])]),
     rateLimits: Object.freeze(rateLimitsFrom(raw?.rate_limits)),
@@ -75,13 +79,14 @@ export const SCOPES: Record<string, readonly Capability[]> = {
   'traces:read': ['traces'],
   'system:read': ['system'],
   'tasks:write': ['manage'],
-  admin: ['execute', 'logs', 'traces', 'system', 'manage'],
+  admin: ['execute', 'logs', 'traces', 'system', 'manage', 'all_executions'],
 }
 
 /**
  * The permissions of a JWT or OAuth2 token. `base` is `jwt.permissions` / `oauth2.permissions` from the
  * config: its task patterns and rate limits always apply. A token without a scope claim gets the base
- * flags; a token with one gets the capabilities its scopes grant, never one the base turns off.
+ * flags; a token with one gets the capabilities its scopes grant AND the base grants (`true`): the
+ * configured block is a ceiling, so a scope (even `admin`) never adds a flag the config left out.
  */
 export function permissionsFromToken(scopes: readonly string[] | null, base: RawPermissions | undefined): Permissions {
   const fromBase = permissionsFromConfig(base)
@@ -89,7 +94,7 @@ export function permissionsFromToken(scopes: readonly string[] | null, base: Raw
   const granted = new Set(scopes.flatMap((scope) => SCOPES[scope] ?? []))
   const allowed = (capability: Capability) => {
     const configured = base?.[CAPABILITIES[capability].config as keyof RawPermissions]
-    return granted.has(capability) && configured !== false
+    return granted.has(capability) && configured === true
   }
   return Object.freeze({
     ...fromBase,
@@ -98,6 +103,7 @@ export function permissionsFromToken(scopes: readonly string[] | null, base: Raw
     canReadTraces: allowed('traces'),
     canAccessSystemInfo: allowed('system'),
     canManageTasks: allowed('manage'),
+    canReadAllExecutions: allowed('all_executions'),
   })
 }
 

@@ -1,14 +1,15 @@
 /**
  * The registry, store and engine as one principal sees them: tasks outside its task patterns (and
  * their executions, logs, traces and versions) do not exist, listings and totals count only what it
- * may see, and its executions running at once are capped by `max_concurrent_executions`. Tool handlers,
+ * may see, executions other principals started are hidden unless it holds `can_read_all_executions`,
+ * and its executions running at once are capped by `max_concurrent_executions`. Tool handlers,
  * resources, prompts and completions of a session all read through these views, so no listing leaks a
  * hidden task. Explicit refusals with reasons come first, from the access control.
  */
 import type { Engine, Submitted } from '../engine/engine.ts'
 import { AppError } from '../errors.ts'
 import type { Registry } from '../registry/registry.ts'
-import type { ExecutionFilter, Store } from '../store/types.ts'
+import type { ExecutionFilter, ExecutionRecord, Store } from '../store/types.ts'
 import { restrictsTasks, taskVisible, describePrincipal } from './task-patterns.ts'
 import type { Permissions, Principal } from './types.ts'
 
@@ -33,30 +34,89 @@ export function scopeRegistry(registry: Registry, permissions: Permissions): Reg
   }
 }
 
-export function scopeStore(store: Store, permissions: Permissions): Store {
-  if (!restrictsTasks(permissions)) return store
+/**
+ * What a principal may see of one execution: its task must pass the task patterns, and it must be the
+ * principal's own (recorded `principal`) unless it holds `can_read_all_executions`. Executions without
+ * an owner (stored before owners were recorded, or started by the CLI) count as nobody's.
+ */
+export function executionVisible(principal: Principal, record: Pick<ExecutionRecord, 'taskName' | 'principal'>): boolean {
+  if (!taskVisible(principal.permissions, record.taskName)) return false
+  return principal.permissions.canReadAllExecutions || (record.principal !== undefined && record.principal !== null && record.principal === principal.name)
+}
+
+/**
+ * A record without what the principal may not read: input and output (and error details, which may
+ * quote the output) need `can_execute_tasks`, the capability that lets a principal supply inputs and
+ * receive outputs in the first place.
+ */
+function redact(principal: Principal, record: ExecutionRecord): ExecutionRecord {
+  if (principal.permissions.canExecuteTasks) return record
+  const { output: _output, ...rest } = record
+  const error = record.error ? (({ details: _details, ...kept }) => kept)(record.error) : record.error
+  return { ...rest, input: undefined, error }
+}
+
+/**
+ * The store as `principal` sees it: executions of tasks outside its patterns and, without
+ * `can_read_all_executions`, executions other principals started do not exist (reads, listings,
+ * totals, logs, traces); executions it creates are recorded as its own.
+ */
+export function scopeStore(store: Store, principal: Principal): Store {
+  const { permissions } = principal
+  const readsAll = permissions.canReadAllExecutions && permissions.canExecuteTasks
+  const owns = (record: ExecutionRecord): ExecutionRecord => (record.principal === undefined || record.principal === null ? { ...record, principal: principal.name } : record)
+  if (!restrictsTasks(permissions) && readsAll) {
+    return { ...bind(store), createExecution: (record) => store.createExecution(owns(record)) }
+  }
   const visible = (name: string) => taskVisible(permissions, name)
   const visibleExecution = (id: string) => {
     const record = store.getExecution(id)
-    return record !== null && visible(record.taskName)
+    return record !== null && executionVisible(principal, record)
   }
-  // The view owns taskGlobs: a caller's own globs would widen what the principal sees.
+  // The view owns taskGlobs and owner: a caller's own filter would widen what the principal sees.
   const taskGlobs = { include: permissions.allowedTaskPatterns, exclude: permissions.deniedTaskPatterns }
-  const narrow = (filter: ExecutionFilter = {}): ExecutionFilter => ({ ...filter, taskGlobs })
+  const narrow = (filter: ExecutionFilter = {}): ExecutionFilter => {
+    const { owner: _owner, taskGlobs: _globs, ...rest } = filter
+    return { ...rest, ...(restrictsTasks(permissions) ? { taskGlobs } : {}), ...(permissions.canReadAllExecutions ? {} : { owner: principal.name }) }
+  }
   return {
     recordTaskVersion: (task) => store.recordTaskVersion(task),
     listTaskVersions: (name) => (visible(name) ? store.listTaskVersions(name) : []),
-    createExecution: (record) => store.createExecution(record),
+    createExecution: (record) => store.createExecution(owns(record)),
     updateExecution: (id, patch) => store.updateExecution(id, patch),
     getExecution(id) {
       const record = store.getExecution(id)
-      return record && visible(record.taskName) ? record : null
+      return record && executionVisible(principal, record) ? redact(principal, record) : null
     },
-    listExecutions: (filter) => store.listExecutions(narrow(filter)),
+    listExecutions(filter) {
+      const { items, total } = store.listExecutions(narrow(filter))
+      return { items: items.map((record) => redact(principal, record)), total }
+    },
     appendLogs: (entries) => store.appendLogs(entries),
     getLogs: (executionId, options) => (visibleExecution(executionId) ? store.getLogs(executionId, options) : []),
     appendSpans: (spans) => store.appendSpans(spans),
     getSpans: (executionId) => (visibleExecution(executionId) ? store.getSpans(executionId) : []),
+    appendAudit: (entries) => store.appendAudit(entries),
+    listAudit: (filter) => store.listAudit(filter),
+    markInterrupted: () => store.markInterrupted(),
+    commit: () => store.commit(),
+    close: () => store.close(),
+  }
+}
+
+/** Every Store method of `store`, bound, as a plain object a view can override. */
+function bind(store: Store): Store {
+  return {
+    recordTaskVersion: (task) => store.recordTaskVersion(task),
+    listTaskVersions: (name) => store.listTaskVersions(name),
+    createExecution: (record) => store.createExecution(record),
+    updateExecution: (id, patch) => store.updateExecution(id, patch),
+    getExecution: (id) => store.getExecution(id),
+    listExecutions: (filter) => store.listExecutions(filter),
+    appendLogs: (entries) => store.appendLogs(entries),
+    getLogs: (executionId, options) => store.getLogs(executionId, options),
+    appendSpans: (spans) => store.appendSpans(spans),
+    getSpans: (executionId) => store.getSpans(executionId),
     appendAudit: (entries) => store.appendAudit(entries),
     listAudit: (filter) => store.listAudit(filter),
     markInterrupted: () => store.markInterrupted(),
@@ -72,10 +132,10 @@ export interface ConcurrencyCounter {
 }
 
 /**
- * The engine for one principal: `submit` needs `can_execute_tasks` and a visible task (the access
+ * The engine for one principal: every execution it submits is recorded as the principal's; `submit` needs `can_execute_tasks` and a visible task (the access
  * control has refused such calls already, with reasons; this holds whatever a handler does) and refuses
  * (RATE_LIMITED) when `max_concurrent_executions` of its executions are queued or running; `cancel`
- * needs `can_execute_tasks` and a visible task too.
+ * needs `can_execute_tasks` and a visible execution (its task, and its own unless `can_read_all_executions`).
  */
 export function scopeEngine(engine: Engine, principal: Principal, deps: { counter: ConcurrencyCounter; store: Store }): Engine {
   const { permissions } = principal
@@ -92,7 +152,8 @@ export function scopeEngine(engine: Engine, principal: Principal, deps: { counte
     }
     let submitted: Submitted
     try {
-      submitted = engine.submit(request)
+      // The execution is recorded as this principal's: it reads it back, others do not see it.
+      submitted = engine.submit({ ...request, principal: principal.name })
     } catch (error) {
       if (limit !== undefined) deps.counter.release(principal)
       throw error
@@ -103,7 +164,6 @@ export function scopeEngine(engine: Engine, principal: Principal, deps: { counte
     }
     return submitted
   }
-  if (limit === undefined && !restrictsTasks(permissions) && permissions.canExecuteTasks) return engine
   return {
     submit: guardedSubmit,
     execute: (request) => guardedSubmit(request).done,
@@ -111,6 +171,9 @@ export function scopeEngine(engine: Engine, principal: Principal, deps: { counte
       const record = deps.store.getExecution(id)
       if (!permissions.canExecuteTasks || (record !== null && !taskVisible(permissions, record.taskName))) {
         throw new AppError('FORBIDDEN', `permission denied: cancelling execution "${id}" needs can_execute_tasks on its task, which ${describePrincipal(principal)} does not have`)
+      }
+      if (record !== null && !executionVisible(principal, record)) {
+        throw new AppError('FORBIDDEN', `permission denied: execution "${id}" was started by another client; cancelling it needs can_read_all_executions, which ${describePrincipal(principal)} does not have`)
       }
       return engine.cancel(id, reason)
     },

@@ -20,7 +20,15 @@ export interface Security {
   close(): Promise<void>
 }
 
+/** Startup warnings for settings that work but are weaker than they look; behaviour is unchanged. */
+export function warnAboutWeakSettings(settings: SecuritySettings, logger: Logger): void {
+  if (settings.authType === 'jwt' && settings.jwt && settings.jwt.audience === undefined) {
+    logger.warn('mcp.jwt.audience is not set: any token signed with jwt.secret is accepted, including tokens issued for other services that share the secret. Set jwt.audience to the value your issuer puts in `aud` for this server.', { key: 'mcp.jwt.audience' })
+  }
+}
+
 export function createSecurity(settings: SecuritySettings, deps: { store: Pick<Store, 'appendAudit'>; logger: Logger }): Security {
+  warnAboutWeakSettings(settings, deps.logger)
   const audit = createAuditLog({ ...settings.audit, store: deps.store, logger: deps.logger })
   return {
     settings,

@@ -4,6 +4,12 @@
  * visible, what it counts against the rate limits, and whether it changes tasks (audited). The table
  * is typed against generated/tool-types.ts, so a new tool does not compile until it has a row here.
  * List tools are `filtered`: they answer with the tasks and executions the caller may see.
+ *
+ * Executions belong to the principal that started them. Every tool and resource that reads one (status,
+ * list, logs, trace, analysis, get_results, ratchet://executions/…, tasks/get|result) sees only the
+ * caller's own unless it holds `can_read_all_executions` (the execution check refuses, the scoped store
+ * hides). The input and output of an execution are shown only to a principal with `can_execute_tasks`
+ * (the right to supply inputs and receive outputs); others get the record without them.
  */
 import type { ToolIO, ToolName } from '../../generated/tool-types.ts'
 import { readJsonBundle, readZipBundle } from '../tasks/bundle.ts'
@@ -58,6 +64,7 @@ export const TOOL_PERMISSIONS: ToolRules = {
     executions: (a) => (a.requests ?? a.tasks ?? []).length,
   },
   cancel_execution: { needs: ['execute'], execution: (a) => a.execution_id },
+  // Own executions only (or can_read_all_executions); input/output only with can_execute_tasks.
   get_execution_status: { needs: NONE, execution: (a) => a.execution_id },
   list_executions: { needs: NONE, filtered: true },
   get_execution_logs: { needs: ['logs'], execution: (a) => a.execution_id, reads: 'logs' },
@@ -67,6 +74,7 @@ export const TOOL_PERMISSIONS: ToolRules = {
   // A debug run executes the task and returns its logs and variables.
   debug_task_execution: { needs: ['execute', 'logs'], tasks: (a) => [a.task_id], executions: () => 1 },
   store_result: { needs: ['execute'], tasks: (a) => [a.task_id] },
+  // Like get_execution_status: own executions, and data only with can_execute_tasks.
   get_results: { needs: NONE, execution: (a) => a.execution_id, filtered: true },
   discover_tasks: { needs: ['system'] },
   sync_registry: { needs: ['system'] },

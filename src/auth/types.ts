@@ -22,6 +22,11 @@ export interface Permissions {
   canAccessSystemInfo: boolean
   /** create/edit/delete/import/version tasks: a code-execution capability, never on by default. */
   canManageTasks: boolean
+  /**
+   * Read every principal's executions (status, listings, logs, traces, results); without it a principal
+   * sees only the executions it started. Off for keys unless granted; on for auth_type none and stdio.
+   */
+  canReadAllExecutions: boolean
   /** Globs (`*`, `prefix*`, `*suffix`, `a*b`) of the task names this principal may see and use. */
   allowedTaskPatterns: readonly string[]
   /** Globs of task names it may never see or use; checked first. */
@@ -37,4 +42,4 @@ export interface Principal {
 }
 
 /** A capability a tool or resource needs, each one a `can_*` switch of the permissions. */
-export type Capability = 'execute' | 'logs' | 'traces' | 'system' | 'manage'
+export type Capability = 'execute' | 'logs' | 'traces' | 'system' | 'manage' | 'all_executions'

@@ -22,7 +22,7 @@ interface ConfigTree {
   server?: { host?: string; port?: number }
   mcp?: {
     max_execution_time?: number
-    security?: { max_execution_time?: number; response_size_limit?: number; max_log_entries?: number }
+    security?: { max_execution_time?: number; response_size_limit?: number; max_tool_result_text?: number; max_log_entries?: number }
     tools?: Partial<Record<keyof typeof DEFAULTS.mcp.tools, boolean>>
     expose_tasks_as_tools?: boolean
   }
@@ -129,6 +129,7 @@ export function buildConfig(tree: Record<string, unknown>, ctx: BuildContext): C
       tools: buildToolSwitches(t.mcp?.tools ?? {}),
       exposeTasksAsTools: t.mcp?.expose_tasks_as_tools ?? DEFAULTS.mcp.expose_tasks_as_tools,
       responseSizeLimit: t.mcp?.security?.response_size_limit ?? DEFAULTS.mcp.security.response_size_limit,
+      maxToolResultText: t.mcp?.security?.max_tool_result_text ?? DEFAULTS.mcp.security.max_tool_result_text,
       maxLogEntries: t.mcp?.security?.max_log_entries ?? DEFAULTS.mcp.security.max_log_entries,
     },
     server: { host: t.server?.host ?? DEFAULTS.server.host, port: t.server?.port ?? DEFAULTS.server.port },

@@ -14,7 +14,7 @@ export interface ConfigDefaults {
   }
   server: { host: string; port: number }
   mcp: {
-    security: { max_execution_time: number; response_size_limit: number; max_log_entries: number }
+    security: { max_execution_time: number; response_size_limit: number; max_tool_result_text: number; max_log_entries: number }
     tools: {
       enable_execution: boolean
       enable_logging: boolean
@@ -57,7 +57,9 @@ export const DEFAULTS = {
   },
   server: { host: '127.0.0.1', port: 8080 },
   mcp: {
-    security: { max_execution_time: 300, response_size_limit: 1024 * 1024, max_log_entries: 1000 },
+    // response_size_limit bounds a whole result (the integration guide's 50 MB); the text a model
+    // reads is capped far lower by max_tool_result_text.
+    security: { max_execution_time: 300, response_size_limit: 50 * 1024 * 1024, max_tool_result_text: 1024 * 1024, max_log_entries: 1000 },
     // Tools that write task files are opt-in, as the integration guide recommends.
     tools: {
       enable_execution: true,

@@ -73,8 +73,10 @@ export interface Config {
     tools?: McpToolSwitches
     /** Offer each task as its own tool `task_<name>` (mcp.expose_tasks_as_tools). loadConfig always sets it. */
     exposeTasksAsTools?: boolean
-    /** Bytes of text one tool result may carry before it is truncated (mcp.security.response_size_limit). loadConfig always sets it. */
+    /** Bytes of structured output one tool result may carry before it is shortened (mcp.security.response_size_limit). loadConfig always sets it. */
     responseSizeLimit?: number
+    /** Bytes of text one tool result may carry before it is cut (mcp.security.max_tool_result_text). loadConfig always sets it. */
+    maxToolResultText?: number
     /** Most log entries one call or resource read returns (mcp.security.max_log_entries). loadConfig always sets it. */
     maxLogEntries?: number
   }

@@ -5,10 +5,11 @@
  * task's own logs. Errors are mapped back so their lines, columns and source text are the user's.
  */
 import { basename } from 'node:path'
+import { AppError } from '../errors.ts'
 import type { ExecutionError, ExecutionRecord, LogEntry, Store } from '../store/types.ts'
 import { instrumentTask, type InstrumentedTask } from '../tasks/instrument.ts'
 import type { TaskPackage } from '../tasks/types.ts'
-import { splitDebugLogs, type DebugEvent } from './debug-events.ts'
+import { createRunMarker, splitDebugLogs, useRunMarker, type DebugEvent } from './debug-events.ts'
 import type { Engine } from './engine.ts'
 import { runExecution } from './run-execution.ts'
 
@@ -71,9 +72,13 @@ export async function debugTask(deps: { engine: Engine; store: Store }, request:
     maxSteps: request.maxSteps,
     maxCapturedHits: MAX_REPORTED_HITS,
   })
-  const debugPackage: TaskPackage = { ...task, code: instrumented.code, checksum: new Bun.CryptoHasher('sha256').update(instrumented.code).digest('hex') }
+  // A marker of this run only: events the task forges with any other marker stay ordinary log lines.
+  const marker = createRunMarker()
+  const code = useRunMarker(instrumented.code, marker)
+  if (code === null) throw new AppError('INTERNAL', 'The instrumented code has no debugger runtime config to give this run its event marker')
+  const debugPackage: TaskPackage = { ...task, code, checksum: new Bun.CryptoHasher('sha256').update(code).digest('hex') }
   const record = await runExecution(deps.engine, { task: debugPackage, input: request.input, timeout: request.timeout, source: 'debug', signal: request.signal })
-  const { events, limit, logs, unreadable } = splitDebugLogs(deps.store.getLogs(record.id))
+  const { events, limit, logs, unreadable } = splitDebugLogs(deps.store.getLogs(record.id), marker)
   const source = (line: number) => (lines[line - 1] ?? '').trim()
 
   const breakpoints = collectHits(events, source)

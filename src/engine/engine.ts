@@ -26,6 +26,8 @@ export interface ExecuteRequest {
   timeout?: number
   /** Who asked: cli, mcp, http, test. */
   source: string
+  /** The principal (key name, token subject, `stdio`, `anonymous`) the execution belongs to; absent for the CLI and tests. */
+  principal?: string
   attempt?: number
   mocks?: HttpMock[]
   onProgress?: (progress: ExecutionProgress) => void
@@ -216,6 +218,7 @@ export function createEngine(deps: { store: Store; pool: Pool; logger: Logger; q
       queuedAt: new Date().toISOString(),
       attempt: request.attempt ?? 1,
       source: request.source,
+      ...(request.principal !== undefined ? { principal: request.principal } : {}),
     }
     let inputJson: string
     try {

@@ -1,6 +1,6 @@
 import type { Server } from '@modelcontextprotocol/sdk/server/index.js'
 import type { RequestHandlerExtra } from '@modelcontextprotocol/sdk/shared/protocol.js'
-import { ErrorCode, McpError, type CallToolRequest, type CallToolResult, type CreateTaskResult, type ProgressToken, type ServerNotification, type ServerRequest } from '@modelcontextprotocol/sdk/types.js'
+import { ErrorCode, type CallToolRequest, type CallToolResult, type CreateTaskResult, type ProgressToken, type ServerNotification, type ServerRequest } from '@modelcontextprotocol/sdk/types.js'
 import type { AccessControl, Lookup } from '../auth/access-control.ts'
 import type { TaskChange } from '../auth/tool-permissions.ts'
 import type { ExecuteRequest, Submitted } from '../engine/engine.ts'
@@ -15,6 +15,7 @@ import type { ToolCatalog } from './tool-catalog.ts'
 import type { ToolEntry } from './tool-entry.ts'
 import { trackEngine } from './tracking-engine.ts'
 import type { ProgressUpdate, ToolContext } from './tools/types.ts'
+import { ProtocolError } from './internal/protocol-error.ts'
 
 type Extra = RequestHandlerExtra<ServerRequest, ServerNotification>
 
@@ -70,7 +71,7 @@ function prepareCall(session: CallSession, name: string, args: Record<string, un
     data: { errors: prepared.errors },
     hint: `Fix the fields listed; tools/list shows the inputSchema of ${entry.name}.`,
   })
-  return { ok: false, entry, result: formatAppError(error, { limitBytes: session.settings.responseSizeLimit, outputSchema: entry.outputSchema }) }
+  return { ok: false, entry, result: formatAppError(error, { limitBytes: session.settings.responseSizeLimit, textLimitBytes: session.settings.maxToolResultText, outputSchema: entry.outputSchema }) }
 }
 
 /** Checks a prepared call against the caller's permissions, task patterns and rate limits. */
@@ -102,7 +103,7 @@ export async function callTool(session: CallSession, request: CallToolRequest, e
   const prepared = prepareCall(session, name, args)
   const progressToken = request.params._meta?.progressToken
   if (task && prepared.entry?.taskSupport === 'forbidden') {
-    throw new McpError(ErrorCode.MethodNotFound, `Tool ${prepared.entry.name} does not run as a task (execution.taskSupport is "forbidden"); call it without "task"`)
+    throw new ProtocolError(ErrorCode.MethodNotFound, `Tool ${prepared.entry.name} does not run as a task (execution.taskSupport is "forbidden"); call it without "task"`)
   }
   const call = await authorizeCall(session, prepared)
   if (!call.ok) auditRefusal(session, name, call, began)
@@ -189,7 +190,7 @@ async function runTool(session: CallSession, entry: ToolEntry, value: unknown, o
     first = false
   })
   const ctx: ToolContext = { ...context, engine, signal, client: createClientBridge(server, signal), ...(reporter ? { progress: reporter.report } : {}) }
-  const format = { limitBytes: settings.responseSizeLimit, outputSchema: entry.outputSchema }
+  const format = { limitBytes: settings.responseSizeLimit, textLimitBytes: settings.maxToolResultText, outputSchema: entry.outputSchema }
   try {
     const run = await entry.invoke(value, ctx)
     return formatToolResult(run, format)

@@ -1,8 +1,9 @@
-import { ErrorCode, McpError, type CompleteRequest, type CompleteResult } from '@modelcontextprotocol/sdk/types.js'
+import { ErrorCode, type CompleteRequest, type CompleteResult } from '@modelcontextprotocol/sdk/types.js'
 import type { Registry } from '../registry/registry.ts'
 import type { Store } from '../store/types.ts'
 import { PROMPTS, suggestTaskName } from './prompts.ts'
 import { RESOURCE_TEMPLATES } from './resources.ts'
+import { ProtocolError } from './internal/protocol-error.ts'
 
 const MAX_VALUES = 100
 const RECENT = 200
@@ -33,7 +34,7 @@ export function createCompletions(deps: { registry: Registry; store: Store }) {
       const { ref, argument } = params
       if (ref.type === 'ref/prompt') {
         const prompt = PROMPTS.find((p) => p.name === ref.name)
-        if (!prompt) throw new McpError(ErrorCode.InvalidParams, `Unknown prompt "${ref.name}"`)
+        if (!prompt) throw new ProtocolError(ErrorCode.InvalidParams, `Unknown prompt "${ref.name}"`)
         if (prompt.name === 'debug_execution' && argument.name === 'execution_id') return answer(executionIds(argument.value, true))
         if (prompt.name === 'create_task' && argument.name === 'name') {
           const suggested = suggestTaskName(params.context?.arguments?.description ?? '')
@@ -43,7 +44,7 @@ export function createCompletions(deps: { registry: Registry; store: Store }) {
         return answer([])
       }
       const template = RESOURCE_TEMPLATES.find((t) => t.uriTemplate === ref.uri)
-      if (!template) throw new McpError(ErrorCode.InvalidParams, `Unknown resource template "${ref.uri}"; resources/templates/list has the templates`)
+      if (!template) throw new ProtocolError(ErrorCode.InvalidParams, `Unknown resource template "${ref.uri}"; resources/templates/list has the templates`)
       if (argument.name === 'name' && template.uriTemplate.startsWith('ratchet://tasks/')) return answer(taskNames(argument.value))
       if (argument.name === 'id' && template.uriTemplate.startsWith('ratchet://executions/')) return answer(executionIds(argument.value, false))
       return answer([])

@@ -16,9 +16,10 @@
  * prompt is fetched (relative to the config file). An argument's `completions` feed completion/complete.
  */
 import { isAbsolute, resolve } from 'node:path'
-import { ErrorCode, McpError, type CompleteRequest, type CompleteResult, type GetPromptResult, type Prompt, type PromptMessage } from '@modelcontextprotocol/sdk/types.js'
+import { ErrorCode, type CompleteRequest, type CompleteResult, type GetPromptResult, type Prompt, type PromptMessage } from '@modelcontextprotocol/sdk/types.js'
 import type { Config } from '../config/types.ts'
 import { fillPlaceholders, isTextMimeType, mimeTypeOf } from './internal/config-content.ts'
+import { ProtocolError } from './internal/protocol-error.ts'
 
 interface MediaDefinition {
   file: string
@@ -65,11 +66,11 @@ export function createConfigPrompts(config: Config): ConfigPrompts {
   }
   const readFile = async (prompt: string, file: string, values: Record<string, string>) => {
     for (const value of Object.values(values)) {
-      if (file.includes('{{') && /[/\\\0]|^\.\.?$/.test(value)) throw new McpError(ErrorCode.InvalidParams, `Prompt ${prompt}: an argument used in a file name cannot contain / or \\ or be . or ..`)
+      if (file.includes('{{') && /[/\\\0]|^\.\.?$/.test(value)) throw new ProtocolError(ErrorCode.InvalidParams, `Prompt ${prompt}: an argument used in a file name cannot contain / or \\ or be . or ..`)
     }
     const path = pathOf(file, values)
     const handle = Bun.file(path)
-    if (!(await handle.exists())) throw new McpError(ErrorCode.InternalError, `Prompt ${prompt}: the file ${path} (mcp.prompts) does not exist`)
+    if (!(await handle.exists())) throw new ProtocolError(ErrorCode.InternalError, `Prompt ${prompt}: the file ${path} (mcp.prompts) does not exist`)
     return { path, handle }
   }
 
@@ -104,9 +105,9 @@ export function createConfigPrompts(config: Config): ConfigPrompts {
     has: (name) => definitions.has(name),
     async get(name, args = {}) {
       const definition = definitions.get(name)
-      if (!definition) throw new McpError(ErrorCode.InvalidParams, `Unknown prompt "${name}"`)
+      if (!definition) throw new ProtocolError(ErrorCode.InvalidParams, `Unknown prompt "${name}"`)
       const missing = (definition.arguments ?? []).filter((arg) => arg.required && !args[arg.name]).map((arg) => arg.name)
-      if (missing.length > 0) throw new McpError(ErrorCode.InvalidParams, `Prompt ${name} needs the argument${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`)
+      if (missing.length > 0) throw new ProtocolError(ErrorCode.InvalidParams, `Prompt ${name} needs the argument${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`)
       const messages = await Promise.all(definition.messages.map((each) => message(name, each, args)))
       return { ...(definition.description !== undefined ? { description: definition.description } : {}), messages }
     },

@@ -15,9 +15,9 @@
 import { watch, type FSWatcher } from 'node:fs'
 import { isAbsolute, resolve } from 'node:path'
 import type { CompleteResult, ReadResourceResult, Resource, ResourceTemplate } from '@modelcontextprotocol/sdk/types.js'
-import { McpError } from '@modelcontextprotocol/sdk/types.js'
 import type { Config } from '../config/types.ts'
 import { fillPlaceholders, isTextMimeType, mimeTypeOf } from './internal/config-content.ts'
+import { ProtocolError } from './internal/protocol-error.ts'
 
 /** `mcp.resources[]` as written in the config (already checked against the config schema). */
 export interface ConfigResourceDefinition {
@@ -101,7 +101,7 @@ export function createConfigResources(config: Config): ConfigResources {
     if (definition.file === undefined) return null
     for (const value of Object.values(vars)) {
       // A variable fills a file name, never a path: no separators, no parent folders.
-      if (/[/\\\0]/.test(value) || value === '..' || value === '.') throw new McpError(RESOURCE_NOT_FOUND, `Resource not found: ${uri}`, { uri })
+      if (/[/\\\0]/.test(value) || value === '..' || value === '.') throw new ProtocolError(RESOURCE_NOT_FOUND, `Resource not found: ${uri}`, { uri })
     }
     const path = fillPlaceholders(definition.file, vars)
     return isAbsolute(path) ? path : resolve(config.baseDir, path)
@@ -125,13 +125,13 @@ export function createConfigResources(config: Config): ConfigResources {
     owns: (uri) => find(uri) !== null,
     async read(uri) {
       const found = find(uri)
-      if (!found) throw new McpError(RESOURCE_NOT_FOUND, `Resource not found: ${uri}`, { uri })
+      if (!found) throw new ProtocolError(RESOURCE_NOT_FOUND, `Resource not found: ${uri}`, { uri })
       const { definition } = found.declared
       const path = filePath(definition, found.vars, uri)
       const mimeType = definition.mime_type ?? mimeTypeOf(path ?? undefined)
       if (path === null) return { contents: [{ uri, mimeType, text: fillPlaceholders(definition.text ?? '', found.vars) }] }
       const file = Bun.file(path)
-      if (!(await file.exists())) throw new McpError(RESOURCE_NOT_FOUND, `Resource not found: ${uri} (no file ${path})`, { uri })
+      if (!(await file.exists())) throw new ProtocolError(RESOURCE_NOT_FOUND, `Resource not found: ${uri} (no file ${path})`, { uri })
       if (isTextMimeType(mimeType)) return { contents: [{ uri, mimeType, text: await file.text() }] }
       return { contents: [{ uri, mimeType, blob: Buffer.from(await file.arrayBuffer()).toString('base64') }] }
     },

@@ -8,7 +8,6 @@ import {
   ListResourcesRequestSchema,
   ListResourceTemplatesRequestSchema,
   ListToolsRequestSchema,
-  McpError,
   ReadResourceRequestSchema,
   SubscribeRequestSchema,
   UnsubscribeRequestSchema,
@@ -39,6 +38,7 @@ import { watchSession } from './watch-session.ts'
 import { createToolCatalog } from './tool-catalog.ts'
 import { TOOL_HANDLERS } from './tools/index.ts'
 import type { ToolHandlers } from './tools/types.ts'
+import { ProtocolError } from './internal/protocol-error.ts'
 
 /** The parts of the runtime (src/cli/runtime.ts) the MCP server uses. */
 export interface McpRuntime {
@@ -156,7 +156,7 @@ export function createMcpServer(deps: CreateMcpServerDeps): McpServerHandle {
     const refusal = access.checkRead(principal, target, lookup)
     if (refusal === null) return
     access.audit.record({ event: 'resource_read', principal: principal.name, principalKind: principal.kind, outcome: 'denied', reason: refusal, detail: { uri: target.what } })
-    throw new McpError(ERROR_TABLE.FORBIDDEN.jsonRpc, refusal, { uri: target.what })
+    throw new ProtocolError(ERROR_TABLE.FORBIDDEN.jsonRpc, refusal, { uri: target.what })
   }
   const authorizeUri = (uri: string) => {
     const parsed = parseRatchetUri(uri)
@@ -165,7 +165,7 @@ export function createMcpServer(deps: CreateMcpServerDeps): McpServerHandle {
 
   const page = <T>(items: T[], cursor: string | undefined) => {
     const start = cursor === undefined ? 0 : Number.parseInt(Buffer.from(cursor, 'base64url').toString('utf8'), 10)
-    if (!Number.isInteger(start) || start < 0 || start > items.length) throw new McpError(ErrorCode.InvalidParams, `Invalid cursor "${cursor}"`)
+    if (!Number.isInteger(start) || start < 0 || start > items.length) throw new ProtocolError(ErrorCode.InvalidParams, `Invalid cursor "${cursor}"`)
     const next = start + PAGE_SIZE
     return { items: items.slice(start, next), ...(next < items.length ? { nextCursor: Buffer.from(String(next)).toString('base64url') } : {}) }
   }
@@ -209,7 +209,7 @@ export function createMcpServer(deps: CreateMcpServerDeps): McpServerHandle {
       configResources.subscribe(uri, () => void (server.transport ? server.sendResourceUpdated({ uri }).catch(() => {}) : undefined))
       return {}
     }
-    if (!parseRatchetUri(request.params.uri)) throw new McpError(ErrorCode.InvalidParams, `Cannot subscribe to ${request.params.uri}: not a ratchet:// resource (see resources/templates/list)`)
+    if (!parseRatchetUri(request.params.uri)) throw new ProtocolError(ErrorCode.InvalidParams, `Cannot subscribe to ${request.params.uri}: not a ratchet:// resource (see resources/templates/list)`)
     authorizeUri(request.params.uri)
     watcher.subscribe(request.params.uri)
     return {}

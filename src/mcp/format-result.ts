@@ -1,6 +1,7 @@
 import type { CallToolResult, ContentBlock } from '@modelcontextprotocol/sdk/types.js'
 import type { AppError } from '../errors.ts'
 import type { SchemaValidator } from '../tasks/schema.ts'
+import { shrinkOutput } from './internal/shrink-output.ts'
 import { truncateUtf8 } from './internal/truncate-utf8.ts'
 
 /** What a tool produced, before it becomes an MCP result. */
@@ -17,8 +18,10 @@ export interface ToolRun {
 export interface FormatOptions {
   /** The tool's output schema, compiled; undefined when the tool declares none. */
   outputSchema?: SchemaValidator
-  /** Bytes of text content (mcp.security.response_size_limit); structuredContent above it is left out. */
+  /** Bytes of structuredContent (mcp.security.response_size_limit); a larger one is shortened. */
   limitBytes: number
+  /** Bytes of text content (mcp.security.max_tool_result_text, at most limitBytes); default limitBytes. */
+  textLimitBytes?: number
 }
 
 /** A handler returned an output that breaks its own output schema: a server bug, never the caller's. */
@@ -30,32 +33,43 @@ export class OutputSchemaViolation extends Error {
 
 /**
  * Turns a tool's output into the MCP result: `structuredContent` (when the tool has an output schema
- * and the output matches it) plus the same JSON as text, after an optional summary. Text above the
- * size limit is cut with a note on where to read the rest; structured output above it is left out —
- * and since a successful result of a tool with an output schema must carry it, such a result is then
- * reported as an error that says the call worked and where the full output is.
+ * and the output matches it) plus the same JSON as text, after an optional summary. Text above its
+ * limit is cut with a note on where to read the rest. Structured output above its limit is shortened
+ * (execution payloads become `{ truncated, bytes, resource }` placeholders, then the largest strings
+ * and arrays are cut) so that a call that worked still reads as one: `isError` stays the tool's own.
+ * Only when no schema-valid shortening exists is it left out, and the result then reported as an
+ * error that says the call worked and where the full output is.
  */
 export function formatToolResult(run: ToolRun, options: FormatOptions): CallToolResult {
   if (run.content) return { content: run.content, isError: run.isError, ...(run.meta ? { _meta: run.meta } : {}) }
+  const textLimit = Math.min(options.textLimitBytes ?? options.limitBytes, options.limitBytes)
   const json = JSON.stringify(run.output ?? null, null, 2)
   const text = (run.summary ? `${run.summary}\n\n` : '') + json
   let isError = run.isError
   let structured: Record<string, unknown> | undefined
   const notes: string[] = []
+  const cut = truncateUtf8(text, textLimit)
   if (options.outputSchema) {
     if (options.outputSchema.check(run.output)) {
       if (Buffer.byteLength(JSON.stringify(run.output), 'utf8') <= options.limitBytes) {
         structured = run.output as Record<string, unknown>
       } else {
-        notes.push(`structuredContent was left out because the output is larger than mcp.security.response_size_limit (${options.limitBytes} bytes).${isError ? '' : ' The call itself succeeded.'}`)
-        isError = true
+        const shrunk = shrinkOutput(run.output, options.limitBytes)
+        if (shrunk && options.outputSchema.check(shrunk.value)) {
+          structured = shrunk.value as Record<string, unknown>
+          // The text's own note already names the resource of a single execution.
+          const named = cut.truncated && shrunk.executionIds.length === 1 && shrunk.executionIds[0] === executionIdOf(run.output)
+          notes.push(`structuredContent is shortened to fit mcp.security.response_size_limit (${options.limitBytes} bytes): ${shrunk.cuts.join('; ')}.${named ? '' : shrunkHint(shrunk.executionIds)}`)
+        } else {
+          notes.push(`structuredContent was left out because the output is larger than mcp.security.response_size_limit (${options.limitBytes} bytes).${isError ? '' : ' The call itself succeeded.'}`)
+          isError = true
+        }
       }
     } else if (!run.isError) {
       throw new OutputSchemaViolation(options.outputSchema.errors(run.output).map((e) => `${e.path}: ${e.message}`).join('; '))
     }
   }
-  const cut = truncateUtf8(text, options.limitBytes)
-  if (cut.truncated) notes.unshift(`The text above is cut at ${options.limitBytes} of ${cut.bytes} bytes (mcp.security.response_size_limit). ${pagingHint(run.output)}`)
+  if (cut.truncated) notes.unshift(`The text above is cut at ${textLimit} of ${cut.bytes} bytes (${textLimitKey(options)}). ${pagingHint(run.output)}`)
   const body = cut.text + (notes.length > 0 ? `\n\n[${notes.join(' ')}]` : '')
   return {
     content: [{ type: 'text', text: body }],
@@ -65,10 +79,23 @@ export function formatToolResult(run: ToolRun, options: FormatOptions): CallTool
   }
 }
 
+const textLimitKey = (options: FormatOptions) => (options.textLimitBytes !== undefined && options.textLimitBytes < options.limitBytes ? 'mcp.security.max_tool_result_text' : 'mcp.security.response_size_limit')
+
+/** Where the payloads replaced by placeholders can be read in full. */
+function shrunkHint(executionIds: string[]): string {
+  if (executionIds.length === 0) return ' Ask for less with the tool\'s filters and its limit/offset or page/limit arguments.'
+  return ` Read a replaced value with resources/read of its resource (ratchet://executions/${executionIds[0]}${executionIds.length > 1 ? ', …' : ''}); page through many executions with ratchet_get_results (offset/limit).`
+}
+
+function executionIdOf(output: unknown): string | undefined {
+  const id = typeof output === 'object' && output !== null ? (output as Record<string, unknown>).execution_id : undefined
+  return typeof id === 'string' ? id : undefined
+}
+
 /** How to get the rest of an output that did not fit. */
 function pagingHint(output: unknown): string {
-  const id = typeof output === 'object' && output !== null ? (output as Record<string, unknown>).execution_id : undefined
-  if (typeof id === 'string') {
+  const id = executionIdOf(output)
+  if (id !== undefined) {
     return `Read the whole record from the resource ratchet://executions/${id} (logs: …/logs, trace: …/trace), or page through the logs with ratchet_get_execution_logs (limit/offset).`
   }
   return 'Ask for less: use the tool\'s filters and its limit/offset or page/limit arguments to page through the rest.'
@@ -80,10 +107,11 @@ function pagingHint(output: unknown): string {
  */
 export function formatAppError(error: AppError, options: FormatOptions): CallToolResult {
   const payload = { error: { code: error.code, message: error.message, ...(error.hint ? { hint: error.hint } : {}), ...(error.data ? { data: error.data } : {}) } }
-  const cut = truncateUtf8(JSON.stringify(payload, null, 2), options.limitBytes)
+  const textLimit = Math.min(options.textLimitBytes ?? options.limitBytes, options.limitBytes)
+  const cut = truncateUtf8(JSON.stringify(payload, null, 2), textLimit)
   const fits = Buffer.byteLength(JSON.stringify(payload), 'utf8') <= options.limitBytes
   const structured = fits && options.outputSchema?.check(payload) ? { structuredContent: payload } : {}
-  return { content: [{ type: 'text', text: cut.truncated ? `${cut.text}\n\n[cut at ${options.limitBytes} bytes]` : cut.text }], ...structured, isError: true }
+  return { content: [{ type: 'text', text: cut.truncated ? `${cut.text}\n\n[cut at ${textLimit} bytes]` : cut.text }], ...structured, isError: true }
 }
 
 /** A plain error result (unknown tool, disabled tool, an unexpected failure). */

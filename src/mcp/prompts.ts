@@ -1,7 +1,8 @@
-import { McpError, ErrorCode, type GetPromptResult, type Prompt } from '@modelcontextprotocol/sdk/types.js'
+import { ErrorCode, type GetPromptResult, type Prompt } from '@modelcontextprotocol/sdk/types.js'
 import type { Store } from '../store/types.ts'
 import { executionJson, logJson } from './execution-json.ts'
 import { executionUri } from './resources.ts'
+import { ProtocolError } from './internal/protocol-error.ts'
 
 export const PROMPTS: Prompt[] = [
   {
@@ -30,7 +31,7 @@ export function suggestTaskName(description: string): string {
 
 function createTaskPrompt(args: Record<string, string>, createToolOffered: boolean): GetPromptResult {
   const description = args.description?.trim()
-  if (!description) throw new McpError(ErrorCode.InvalidParams, 'create_task needs the "description" argument')
+  if (!description) throw new ProtocolError(ErrorCode.InvalidParams, 'create_task needs the "description" argument')
   const name = args.name?.trim()
   const text = [
     `Create a new Ratchet task that does the following:\n\n${description}\n`,
@@ -50,9 +51,9 @@ function createTaskPrompt(args: Record<string, string>, createToolOffered: boole
 
 function debugExecutionPrompt(args: Record<string, string>, store: Store, maxLogEntries: number): GetPromptResult {
   const id = args.execution_id?.trim()
-  if (!id) throw new McpError(ErrorCode.InvalidParams, 'debug_execution needs the "execution_id" argument')
+  if (!id) throw new ProtocolError(ErrorCode.InvalidParams, 'debug_execution needs the "execution_id" argument')
   const record = store.getExecution(id)
-  if (!record) throw new McpError(ErrorCode.InvalidParams, `No execution with id "${id}"`, { execution_id: id, hint: 'Complete the argument (completion/complete) or call ratchet_list_executions to find an id.' })
+  if (!record) throw new ProtocolError(ErrorCode.InvalidParams, `No execution with id "${id}"`, { execution_id: id, hint: 'Complete the argument (completion/complete) or call ratchet_list_executions to find an id.' })
   const uri = executionUri(record.id)
   const logs = store.getLogs(record.id, { limit: Math.min(LOG_LINES, maxLogEntries) })
   const error = record.error
@@ -86,7 +87,7 @@ export function createPrompts(deps: { store: Store; maxLogEntries: number; isToo
     get(name: string, args: Record<string, string> = {}): GetPromptResult {
       if (name === 'create_task') return createTaskPrompt(args, deps.isToolOffered('ratchet_create_task'))
       if (name === 'debug_execution') return debugExecutionPrompt(args, deps.store, deps.maxLogEntries)
-      throw new McpError(ErrorCode.InvalidParams, `Unknown prompt "${name}"; prompts/list has ${PROMPTS.map((p) => p.name).join(', ')}`)
+      throw new ProtocolError(ErrorCode.InvalidParams, `Unknown prompt "${name}"; prompts/list has ${PROMPTS.map((p) => p.name).join(', ')}`)
     },
   }
 }

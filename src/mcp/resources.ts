@@ -1,8 +1,9 @@
-import { McpError, type ReadResourceResult, type Resource, type ResourceTemplate } from '@modelcontextprotocol/sdk/types.js'
+import { type ReadResourceResult, type Resource, type ResourceTemplate } from '@modelcontextprotocol/sdk/types.js'
 import type { Registry } from '../registry/registry.ts'
 import type { Store } from '../store/types.ts'
 import type { TaskPackage } from '../tasks/types.ts'
 import { executionJson, logJson, spanJson } from './execution-json.ts'
+import { ProtocolError } from './internal/protocol-error.ts'
 
 /** MCP's "resource not found" code (spec 2025-06-18 and 2025-11-25). */
 export const RESOURCE_NOT_FOUND = -32002
@@ -59,7 +60,7 @@ function taskJson(task: TaskPackage): Record<string, unknown> {
 }
 
 const json = (uri: string, value: unknown): ReadResourceResult => ({ contents: [{ uri, mimeType: 'application/json', text: JSON.stringify(value, null, 2) }] })
-const notFound = (uri: string, what: string) => new McpError(RESOURCE_NOT_FOUND, `Resource not found: ${what}`, { uri })
+const notFound = (uri: string, what: string) => new ProtocolError(RESOURCE_NOT_FOUND, `Resource not found: ${what}`, { uri })
 
 /** The `ratchet://` resources: tasks (metadata and source) and executions (record, logs, trace). */
 export function createResources(deps: { registry: Registry; store: Store; maxLogEntries: number; /** Listed first (mcp.resources from the config). */ extra?: () => Resource[] }) {
@@ -81,7 +82,7 @@ export function createResources(deps: { registry: Registry; store: Store; maxLog
         all.push({ uri: executionUri(record.id), name: `execution ${record.id}`, title: `${record.taskName} ${record.status} (${record.queuedAt})`, mimeType: 'application/json' })
       }
       const start = cursor === undefined ? 0 : Number.parseInt(Buffer.from(cursor, 'base64url').toString('utf8'), 10)
-      if (!Number.isInteger(start) || start < 0 || start > all.length) throw new McpError(-32602, `Invalid cursor "${cursor}"`)
+      if (!Number.isInteger(start) || start < 0 || start > all.length) throw new ProtocolError(-32602, `Invalid cursor "${cursor}"`)
       const next = start + PAGE_SIZE
       return { resources: all.slice(start, next), ...(next < all.length ? { nextCursor: Buffer.from(String(next)).toString('base64url') } : {}) }
     },

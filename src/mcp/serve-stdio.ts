@@ -1,6 +1,6 @@
 import type { Readable, Writable } from 'node:stream'
-import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js'
 import { createMcpServer, type CreateMcpServerDeps } from './create-mcp-server.ts'
+import { AnsweringStdioServerTransport } from './internal/answering-stdio-transport.ts'
 
 export interface ServeStdioOptions {
   stdin?: Readable
@@ -14,7 +14,8 @@ export interface ServeStdioOptions {
 export type StdioEnd = 'eof' | 'SIGINT' | 'SIGTERM' | 'closed'
 
 /**
- * Serves one MCP session on stdin/stdout with the SDK's StdioServerTransport. stdout carries only
+ * Serves one MCP session on stdin/stdout with the SDK's StdioServerTransport (answering lines that
+ * are not JSON-RPC with a JSON-RPC error). stdout carries only
  * JSON-RPC: every log line goes to stderr or a file (src/lib/logger.ts), and workers' stdout is not
  * connected. Ends when stdin closes (calls already running get `drainMs` to answer), on SIGINT or
  * SIGTERM (running calls are cancelled), or when the transport closes; resolves with the reason once
@@ -23,7 +24,7 @@ export type StdioEnd = 'eof' | 'SIGINT' | 'SIGTERM' | 'closed'
 export async function serveStdio(deps: CreateMcpServerDeps, options: ServeStdioOptions = {}): Promise<StdioEnd> {
   const stdin = options.stdin ?? process.stdin
   const handle = createMcpServer(deps)
-  const transport = new StdioServerTransport(stdin, options.stdout ?? process.stdout)
+  const transport = new AnsweringStdioServerTransport(stdin, options.stdout ?? process.stdout)
   const end = Promise.withResolvers<StdioEnd>()
   const onEof = () => end.resolve('eof')
   const onSigint = () => end.resolve('SIGINT')

@@ -1,8 +1,13 @@
 import type { Server } from '@modelcontextprotocol/sdk/server/index.js'
-import { SetLevelRequestSchema, type LoggingLevel } from '@modelcontextprotocol/sdk/types.js'
+import { ErrorCode, LoggingLevelSchema, RequestSchema, SetLevelRequestSchema, type LoggingLevel } from '@modelcontextprotocol/sdk/types.js'
 import type { LogLevel } from '../store/types.ts'
+import { ProtocolError } from './internal/protocol-error.ts'
 
 const RANK: Record<LoggingLevel, number> = { debug: 0, info: 1, notice: 2, warning: 3, error: 4, critical: 5, alert: 6, emergency: 7 }
+
+// logging/setLevel with any params: the SDK's own schema would reject a bad level before our handler
+// runs, as an internal error (-32603) carrying a raw validation dump; we answer -32602 instead.
+const LooseSetLevelRequestSchema = RequestSchema.extend({ method: SetLevelRequestSchema.shape.method })
 
 /** Our log levels on MCP's syslog scale. */
 export const MCP_LEVEL: Record<LogLevel, LoggingLevel> = { trace: 'debug', debug: 'debug', info: 'info', warn: 'warning', error: 'error' }
@@ -20,8 +25,14 @@ export interface SessionLog {
  */
 export function createSessionLog(server: Server, options: { initialLevel?: LoggingLevel; onError?: (error: unknown) => void } = {}): SessionLog {
   let current: LoggingLevel = options.initialLevel ?? 'info'
-  server.setRequestHandler(SetLevelRequestSchema, async (request) => {
-    current = request.params.level
+  server.setRequestHandler(LooseSetLevelRequestSchema, async (request) => {
+    const level = (request.params as { level?: unknown } | undefined)?.level
+    const parsed = LoggingLevelSchema.safeParse(level)
+    if (!parsed.success) {
+      const levels = Object.keys(RANK)
+      throw new ProtocolError(ErrorCode.InvalidParams, `Invalid log level ${level === undefined ? '(missing params.level)' : JSON.stringify(level)}: use one of ${levels.join(', ')}`, { level: level ?? null, levels })
+    }
+    current = parsed.data
     return {}
   })
   return {

@@ -5,8 +5,10 @@ import type { Config, McpToolSwitches } from '../config/types.ts'
 export interface McpSettings {
   tools: McpToolSwitches
   exposeTasksAsTools: boolean
-  /** Bytes of text one tool result may carry. */
+  /** Bytes of structured output one tool result may carry (larger output is shortened). */
   responseSizeLimit: number
+  /** Bytes of text one tool result may carry (at most responseSizeLimit). */
+  maxToolResultText: number
   maxLogEntries: number
   /** Seconds; cap and default for executions started over MCP. */
   maxExecutionTime: number
@@ -31,6 +33,7 @@ export function readMcpSettings(config: Config): McpSettings {
     tools: config.mcp.tools ?? DEFAULT_SWITCHES,
     exposeTasksAsTools: config.mcp.exposeTasksAsTools ?? DEFAULTS.mcp.expose_tasks_as_tools,
     responseSizeLimit: config.mcp.responseSizeLimit ?? DEFAULTS.mcp.security.response_size_limit,
+    maxToolResultText: config.mcp.maxToolResultText ?? DEFAULTS.mcp.security.max_tool_result_text,
     maxLogEntries: config.mcp.maxLogEntries ?? DEFAULTS.mcp.security.max_log_entries,
     maxExecutionTime: Math.min(config.mcp.maxExecutionTime, config.execution.maxExecutionTime),
   }

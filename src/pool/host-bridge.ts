@@ -13,6 +13,8 @@ export interface RunState {
   mocks: HttpMock[] | null
   logs: WorkerLog[]
   logCount: number
+  /** Bytes of message + serialised data logged so far (MAX_LOG_BYTES_PER_RUN); absent means 0. */
+  logBytes?: number
   flushScheduled: boolean
   timers: Map<number, ReturnType<typeof setTimeout>>
   fetches: Map<number, AbortController>
@@ -26,6 +28,10 @@ export interface RunState {
 
 const MAX_LOGS_PER_RUN = 10_000
 const MAX_LOG_MESSAGE = 64 * 1024
+/** Serialised `data` of one entry; larger data is replaced by a note saying so. */
+export const MAX_LOG_DATA_BYTES = 64 * 1024
+/** Bytes of message + data one run may log in all; entries past it are dropped (one warn entry says so). */
+export const MAX_LOG_BYTES_PER_RUN = 10 * 1024 * 1024
 const MAX_FETCH_BODY = 10 * 1024 * 1024
 const FETCH_TIMEOUT_MS = 30_000
 
@@ -55,14 +61,35 @@ export function createHostBridge(holder: { state: RunState | null }, send: (m: F
       if (state.logCount === MAX_LOGS_PER_RUN + 1) state.logs.push({ level: 'warn', message: `log limit of ${MAX_LOGS_PER_RUN} entries reached; later entries of this execution were dropped`, ts: new Date().toISOString() })
       return
     }
+    if (state.logBytes !== undefined && state.logBytes > MAX_LOG_BYTES_PER_RUN) return
     const text = message.length > MAX_LOG_MESSAGE ? message.slice(0, MAX_LOG_MESSAGE) + `… (${message.length - MAX_LOG_MESSAGE} more characters)` : message
-    const entry: WorkerLog = { level, message: text, ts: new Date().toISOString() }
-    if (data !== undefined) entry.data = safeParse(data)
-    state.logs.push(entry)
-    if (!state.flushScheduled) {
-      state.flushScheduled = true
-      setImmediate(() => flushLogs(state, send))
+    let dataBytes = 0
+    let dataValue: unknown
+    if (data !== undefined) {
+      dataBytes = Buffer.byteLength(data)
+      if (dataBytes > MAX_LOG_DATA_BYTES) {
+        dataValue = `[log data of ${dataBytes} bytes truncated: one log entry may carry at most ${MAX_LOG_DATA_BYTES} bytes of data]`
+        dataBytes = (dataValue as string).length
+      } else {
+        dataValue = safeParse(data)
+      }
     }
+    const bytes = Buffer.byteLength(text) + dataBytes
+    state.logBytes = (state.logBytes ?? 0) + bytes
+    if (state.logBytes > MAX_LOG_BYTES_PER_RUN) {
+      state.logs.push({ level: 'warn', message: `log budget of ${MAX_LOG_BYTES_PER_RUN} bytes (messages and data) reached; later entries of this execution were dropped`, ts: new Date().toISOString() })
+      scheduleFlush(state)
+      return
+    }
+    const entry: WorkerLog = { level, message: text, ts: new Date().toISOString() }
+    if (data !== undefined) entry.data = dataValue
+    state.logs.push(entry)
+    scheduleFlush(state)
+  }
+  const scheduleFlush = (state: RunState) => {
+    if (state.flushScheduled) return
+    state.flushScheduled = true
+    setImmediate(() => flushLogs(state, send))
   }
 
   let askSeq = 0

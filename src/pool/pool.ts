@@ -1,7 +1,9 @@
 /**
  * A warm pool of Bun worker subprocesses. Each worker runs one execution at a time; the pool enforces
  * the per-execution timeout (SIGKILL), the per-worker memory cap (RSS polled from /proc), cancellation,
- * and replaces any worker that dies, so one bad task never takes the pool down.
+ * and replaces any worker that dies, so one bad task never takes the pool down. A run starts (onStart,
+ * timeout clock) when the worker acknowledges it; a worker that does not within `ackTimeoutMs` is still
+ * busy with what an earlier execution left behind, and is replaced without charging the new run.
  */
 import { mkdtempSync, rmSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -21,6 +23,12 @@ export interface PoolOptions {
   logger: Logger
   /** Override of the worker command (tests). */
   command?: string[]
+  /**
+   * How long a dispatched run may wait for the worker's `started` acknowledgement (default 500 ms).
+   * A worker that does not answer is still busy with work a previous execution left running: it is
+   * killed and the run goes to another worker, its timeout clock not yet started.
+   */
+  ackTimeoutMs?: number
   /** Grace period between a cancel request and killing the worker. */
   cancelGraceMs?: number
   memoryPollMs?: number
@@ -59,8 +67,8 @@ interface Slot {
   ready: boolean
   loaded: Set<string>
   job: Job | null
-  /** Why we are killing it, if we are. */
-  killReason: null | { status: 'timed_out' | 'cancelled' | 'failed'; error: ExecutionError }
+  /** Why we are killing it, if we are; `redispatch`: it never took its run, which goes to another worker. */
+  killReason: null | { status: 'timed_out' | 'cancelled' | 'failed'; error: ExecutionError; redispatch?: true }
   /** Resolves once onExit has run: the job is settled and the folder removed (`proc.exited` resolves earlier). */
   gone: Promise<void>
   markGone: () => void
@@ -69,8 +77,14 @@ interface Slot {
 interface Job {
   request: RunRequest
   resolve: (outcome: RunOutcome) => void
+  /** Dispatch time until the worker acknowledges the run, then the acknowledgement time. */
   startedAt: number
-  timer: ReturnType<typeof setTimeout>
+  /** Set once the worker acknowledged the run: the execution's timeout clock. */
+  timer?: ReturnType<typeof setTimeout>
+  ackTimer?: ReturnType<typeof setTimeout>
+  acknowledged?: boolean
+  /** How often the run was taken back from a worker that never acknowledged it. */
+  redispatches: number
   cancelTimer?: ReturnType<typeof setTimeout>
   cancelled?: string
   onTimeout: () => void
@@ -79,6 +93,8 @@ interface Job {
   remainingMs?: number
   pausedAt?: number
   pausedMs?: number
+  /** onStart was called (once, whichever worker took the run). */
+  startReported?: boolean
 }
 
 export interface Pool {
@@ -100,7 +116,10 @@ export function createPool(options: PoolOptions): Pool {
   const { logger } = options
   const command = options.command ?? workerCommand()
   const cancelGraceMs = options.cancelGraceMs ?? 500
+  const ackTimeoutMs = options.ackTimeoutMs ?? 500
   const slots: Slot[] = []
+  /** Runs taken back from stuck workers; they go before anything the engine sends. */
+  const waiting: Job[] = []
   const idleListeners: Array<() => void> = []
   let readyWaiters: Array<() => void> = []
   let restarts = 0
@@ -156,12 +175,16 @@ export function createPool(options: PoolOptions): Pool {
         readyWaiters = []
         for (const w of waiters) w()
       }
+      dispatchWaiting()
       notifyIdle()
       return
     }
     const job = slot.job
     if (!job || job.request.id !== message.id) return
     switch (message.t) {
+      case 'started':
+        acknowledge(slot, job)
+        break
       case 'logs':
         job.request.onLogs?.(message.logs)
         break
@@ -190,16 +213,62 @@ export function createPool(options: PoolOptions): Pool {
           outcome = { status: 'failed', error: message.error, startedAt: message.startedAt, durationMs: message.durationMs, loadMs: message.loadMs }
         }
         settle(slot, outcome)
+        dispatchWaiting()
         notifyIdle()
         break
       }
     }
   }
 
+  /** The worker took the run: only now does the execution start and its timeout clock run. */
+  const acknowledge = (slot: Slot, job: Job) => {
+    if (job.acknowledged || slot.killReason) return
+    job.acknowledged = true
+    clearTimeout(job.ackTimer)
+    job.startedAt = Date.now()
+    job.timer = setTimeout(job.onTimeout, job.request.timeoutMs)
+    // Reported once, by the worker that actually runs it (a code resend acknowledges again).
+    if (!job.startReported) job.request.onStart?.(job.startedAt)
+    job.startReported = true
+  }
+
+  /** No acknowledgement: the worker's loop is held by what an earlier execution left running. */
+  const onAckTimeout = (slot: Slot, job: Job) => {
+    if (slot.job !== job || job.acknowledged || slot.killReason) return
+    if (job.cancelled) {
+      kill(slot, { status: 'cancelled', error: cancelledError(job.cancelled) })
+      return
+    }
+    logger.warn('worker did not take a run: a previous execution left work running; replacing the worker and re-dispatching the run', { pid: slot.proc.pid, executionId: job.request.id, ackTimeoutMs })
+    kill(slot, {
+      status: 'failed',
+      redispatch: true,
+      error: { type: 'WorkerStuck', code: 'WORKER_CRASHED', reason: 'worker_stuck', message: 'A previous execution left work running in the worker, so it could not take this run.' },
+    })
+  }
+
+  /** Hands runs taken back from stuck workers to idle workers, oldest first. */
+  const dispatchWaiting = () => {
+    while (waiting.length > 0 && !closing) {
+      const slot = slots.find((s) => s.ready && !s.job && !s.killReason)
+      if (!slot) return
+      dispatch(slot, waiting.shift()!)
+    }
+  }
+
+  const dispatch = (slot: Slot, job: Job) => {
+    job.startedAt = Date.now()
+    job.acknowledged = false
+    job.ackTimer = setTimeout(() => onAckTimeout(slot, job), ackTimeoutMs)
+    slot.job = job
+    sendRun(slot, job.request)
+  }
+
   const settle = (slot: Slot, outcome: RunOutcome) => {
     const job = slot.job
     if (!job) return
     clearTimeout(job.timer)
+    clearTimeout(job.ackTimer)
     if (job.cancelTimer) clearTimeout(job.cancelTimer)
     slot.job = null
     job.resolve(outcome)
@@ -211,7 +280,15 @@ export function createPool(options: PoolOptions): Pool {
     const stoppedBySandbox = slot.killReason ? null : options.sandbox?.exitError(slot.proc.pid) ?? null
     options.sandbox?.release(slot.proc.pid)
     const job = slot.job
-    if (job) {
+    if (job && slot.killReason?.redispatch && !closing && job.redispatches < MAX_REDISPATCHES) {
+      // Not this run's fault: it never started. It keeps its attempt number and goes to the next worker.
+      clearTimeout(job.ackTimer)
+      if (job.cancelTimer) clearTimeout(job.cancelTimer)
+      slot.job = null
+      job.redispatches++
+      waiting.push(job)
+      dispatchWaiting()
+    } else if (job) {
       const elapsed = Date.now() - job.startedAt
       const outcome: RunOutcome = slot.killReason
         ? { status: slot.killReason.status, error: slot.killReason.error, startedAt: job.startedAt, durationMs: elapsed, loadMs: 0 }
@@ -243,6 +320,14 @@ export function createPool(options: PoolOptions): Pool {
     setTimeout(() => { if (!closing) spawnWorker() }, delay)
   }
 
+  const cancelWaiting = (id: string, reason: string): boolean => {
+    const index = waiting.findIndex((job) => job.request.id === id)
+    if (index < 0) return false
+    const [job] = waiting.splice(index, 1)
+    job!.resolve({ status: 'cancelled', error: cancelledError(reason), startedAt: job!.startedAt, durationMs: 0, loadMs: 0 })
+    return true
+  }
+
   /** Asks the caller; the execution's timeout is paused while a person or a model answers. */
   const answerAsk = async (slot: Slot, job: Job, askId: number, kind: AskKind, params: unknown) => {
     const reply = (body: { ok: boolean; result?: string; error?: { name: string; message: string } }) => {
@@ -254,7 +339,7 @@ export function createPool(options: PoolOptions): Pool {
     }
     job.asking = (job.asking ?? 0) + 1
     if (job.asking === 1) {
-      clearTimeout(job.timer)
+      if (job.timer) clearTimeout(job.timer)
       job.remainingMs = Math.max(0, job.request.timeoutMs - (Date.now() - job.startedAt - (job.pausedMs ?? 0)))
       job.pausedAt = Date.now()
     }
@@ -313,13 +398,14 @@ export function createPool(options: PoolOptions): Pool {
   for (let i = 0; i < options.count; i++) spawnWorker()
 
   return {
-    hasIdle: () => !closing && slots.some((s) => s.ready && !s.job && !s.killReason),
+    hasIdle: () => !closing && waiting.length === 0 && slots.some((s) => s.ready && !s.job && !s.killReason),
     run(request) {
       const slot = slots.find((s) => s.ready && !s.job && !s.killReason)
       if (!slot || closing) throw new Error('no idle worker')
       return new Promise<RunOutcome>((resolve) => {
-        const startedAt = Date.now()
         const onTimeout = () => {
+          const slot = slots.find((s) => s.job?.request.id === request.id)
+          if (!slot) return
           kill(slot, {
             status: 'timed_out',
             error: {
@@ -331,13 +417,12 @@ export function createPool(options: PoolOptions): Pool {
             },
           })
         }
-        const timer = setTimeout(onTimeout, request.timeoutMs)
-        slot.job = { request, resolve, startedAt, timer, onTimeout }
-        request.onStart?.(startedAt)
-        sendRun(slot, request)
+        // onStart and the timeout clock wait for the worker's acknowledgement (see acknowledge).
+        dispatch(slot, { request, resolve, startedAt: Date.now(), onTimeout, redispatches: 0 })
       })
     },
     cancel(id, reason) {
+      if (cancelWaiting(id, reason)) return true
       const slot = slots.find((s) => s.job?.request.id === id)
       if (!slot || !slot.job) return false
       const job = slot.job
@@ -360,6 +445,7 @@ export function createPool(options: PoolOptions): Pool {
     async close({ graceMs = 5000 } = {}) {
       closing = true
       clearInterval(pollMemory)
+      for (const job of waiting.splice(0)) job.resolve({ status: 'failed', error: { type: 'ShuttingDown', code: 'INTERRUPTED', reason: 'interrupted', message: 'The server shut down before this execution started.' }, startedAt: job.startedAt, durationMs: 0, loadMs: 0 })
       const deadline = Date.now() + graceMs
       while (slots.some((s) => s.job) && Date.now() < deadline) await Bun.sleep(10)
       const exits = slots.map((s) => s.gone)
@@ -372,6 +458,9 @@ export function createPool(options: PoolOptions): Pool {
     },
   }
 }
+
+/** A run is taken back from stuck workers at most this often; then it fails as a crashed worker. */
+const MAX_REDISPATCHES = 3
 
 function cancelledError(reason: string): ExecutionError {
   return { type: 'Cancelled', code: 'CANCELLED', reason: 'cancelled', message: `The execution was cancelled: ${reason}` }

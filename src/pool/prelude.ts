@@ -352,6 +352,9 @@ export function prelude(host: any): any {
    * afresh, so its `let`/`const`/closures belong to this execution alone.
    */
   const run = async (factory: (module: unknown, exports: unknown, require: unknown) => unknown, inputJson: string, fields: any, maxOutputBytes: number) => {
+    // Task code starts on a microtask of its own: no frame of the worker (and so none of the server's
+    // file paths) is on the stack that `new Error().stack` shows the task.
+    await undefined
     const module = { exports: {} as any }
     const exports = module.exports
     const local = factory.call(G, module, exports, G.require)
@@ -428,7 +431,7 @@ export function prelude(host: any): any {
   const TAMED = new Set(['constructor', 'toString', 'toLocaleString', 'valueOf', 'name', 'message', 'toJSON', 'hasOwnProperty', 'isPrototypeOf', 'propertyIsEnumerable'])
   const harden = () => {
     const seen = new WeakSet<object>([G])
-    const pending: unknown[] = Reflect.ownKeys(G).map((key) => Object.getOwnPropertyDescriptor(G, key))
+    const pending: unknown[] = [...Reflect.ownKeys(G).map((key) => Object.getOwnPropertyDescriptor(G, key)), ...hiddenIntrinsics()]
     while (pending.length > 0) {
       const item: any = pending.pop()
       if (item && typeof item === 'object' && !seen.has(item) && Object.getPrototypeOf(item) === Object.prototype && ('value' in item || 'get' in item) && ('configurable' in item)) {
@@ -460,6 +463,40 @@ export function prelude(host: any): any {
     }
   }
 
+  /**
+   * Intrinsics no global property leads to (reached through instances instead), so the walk from the
+   * global object misses them: the iterator prototypes, the generator and async function families,
+   * %TypedArray% and %ThrowTypeError%. The walk also visits their prototypes and constructors.
+   */
+  function hiddenIntrinsics(): unknown[] {
+    const proto = Object.getPrototypeOf
+    const found: unknown[] = [
+      proto([][Symbol.iterator]()),
+      proto(proto([][Symbol.iterator]())),
+      proto(new Map()[Symbol.iterator]()),
+      proto(new Set()[Symbol.iterator]()),
+      proto(''[Symbol.iterator]()),
+      proto(/(?:)/g[Symbol.matchAll]('')),
+      proto(function* () {}),
+      proto(function* () {}).prototype,
+      proto(async function () {}),
+      proto(async function* () {}),
+      proto(async function* () {}).prototype,
+      proto(proto(async function* () {}).prototype),
+      proto(Uint8Array),
+      proto(Uint8Array.prototype),
+      Object.getOwnPropertyDescriptor((function (this: unknown) { 'use strict'; return arguments })(), 'callee')?.get,
+    ]
+    const segmenter = (G as { Intl?: { Segmenter?: new () => { segment(text: string): object } } }).Intl?.Segmenter
+    if (typeof segmenter === 'function') {
+      const segments = new segmenter().segment('')
+      found.push(proto(segments), proto((segments as Iterable<unknown>)[Symbol.iterator]()))
+    }
+    return found
+  }
+
+  const clearRegExpStatics = new RegExp('(?:)')
+
   /** The global object after the task's module loaded: every run starts from it. */
   let baseline: Map<PropertyKey, PropertyDescriptor> | null = null
   const snapshot = () => {
@@ -467,6 +504,9 @@ export function prelude(host: any): any {
   }
   /** Puts the global object back as the module left it; false when it cannot (the context is then dropped). */
   const reset = (): boolean => {
+    // The legacy RegExp statics (RegExp.$1, lastMatch, input, …) hold the last match of this realm:
+    // a dummy match overwrites what the run matched.
+    clearRegExpStatics.exec('')
     if (!baseline) return false
     try {
       for (const key of Reflect.ownKeys(G)) {

@@ -58,6 +58,8 @@ export interface WorkerLog {
 
 export type FromWorker =
   | { t: 'ready'; pid: number }
+  /** Sent from the message handler the moment a run arrives: the worker's event loop is free. */
+  | { t: 'started'; id: string }
   | { t: 'logs'; id: string; logs: WorkerLog[] }
   | { t: 'progress'; id: string; progress: number; total?: number; message?: string }
   | { t: 'span'; id: string; span: Omit<TraceSpan, 'executionId'> }

@@ -174,6 +174,9 @@ function describeError(prepared: PreparedContext, thrown: unknown, file: string,
 
 process.on('message', (message: ToWorker) => {
   if (message.t === 'run') {
+    // Acknowledged before anything else: a worker whose loop is still held by a previous run's
+    // leftover work never gets here, and the pool replaces it instead of charging this run.
+    send({ t: 'started', id: message.id })
     void handleRun(message)
   } else if (message.t === 'cancel' && active?.id === message.id) {
     active.prepared.api.abort(message.reason)

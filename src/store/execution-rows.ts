@@ -21,6 +21,7 @@ export const EXECUTION_COLUMNS = [
   'attempt',
   'progress',
   'source',
+  'principal',
 ] as const
 
 export interface ExecutionRow {
@@ -39,6 +40,7 @@ export interface ExecutionRow {
   attempt: number
   progress: string | null
   source: string
+  principal: string | null
 }
 
 const STATUSES: ReadonlySet<string> = new Set<ExecutionStatus>(['queued', 'running', 'completed', 'failed', 'cancelled', 'timed_out'])
@@ -104,13 +106,14 @@ export function encodeExecution(record: ExecutionRecord): SqlValue[] {
     record.attempt,
     toNullableJsonColumn('progress', record.progress),
     record.source,
+    record.principal ?? null,
   ]
 }
 
 /**
  * Writes the patch's values into `target` at their column indexes and returns a bit mask of the columns
  * it set. Keys whose value is `undefined` are skipped (a patch only changes what it names); keys that are
- * not patchable (`id`, `taskName`, `queuedAt`, `source`) are ignored.
+ * not patchable (`id`, `taskName`, `queuedAt`, `source`, `principal`) are ignored.
  */
 export function encodePatchInto(target: (SqlValue | undefined)[], patch: ExecutionPatch): number {
   let mask = 0
@@ -146,5 +149,6 @@ export function decodeExecution(row: ExecutionRow): ExecutionRecord {
     attempt: row.attempt,
     progress: row.progress === null ? null : JSON.parse(row.progress),
     source: row.source,
+    ...(row.principal === null || row.principal === undefined ? {} : { principal: row.principal }),
   }
 }

@@ -59,6 +59,10 @@ export function listExecutions(db: Database, filter: ExecutionFilter = {}): { it
       params.push(glob(pattern))
     }
   }
+  if (filter.owner !== undefined) {
+    conditions.push('principal = ?')
+    params.push(filter.owner)
+  }
   if (filter.status !== undefined) {
     conditions.push('status = ?')
     params.push(filter.status satisfies ExecutionStatus)

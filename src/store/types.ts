@@ -52,6 +52,8 @@ export interface ExecutionRecord {
   progress?: ExecutionProgress | null
   /** Who asked: cli, mcp, http, test. */
   source: string
+  /** The principal that started it (key name, token subject, `stdio`, `anonymous`); null/absent: nobody's (CLI, older rows). */
+  principal?: string | null
 }
 
 export interface LogEntry {
@@ -98,6 +100,8 @@ export interface ExecutionFilter {
    */
   taskGlobs?: { include: readonly string[]; exclude: readonly string[] }
   status?: ExecutionStatus
+  /** Only executions started by this principal (ExecutionRecord.principal). */
+  owner?: string
   limit?: number
   offset?: number
   /** Sort key and direction; default queuedAt desc. */
@@ -136,7 +140,7 @@ export interface AuditFilter {
   limit?: number
 }
 
-export type ExecutionPatch = Partial<Omit<ExecutionRecord, 'id' | 'taskName' | 'queuedAt' | 'source'>>
+export type ExecutionPatch = Partial<Omit<ExecutionRecord, 'id' | 'taskName' | 'queuedAt' | 'source' | 'principal'>>
 
 /**
  * The persistence port. bun:sqlite implements it today; a PostgreSQL implementation must be able to

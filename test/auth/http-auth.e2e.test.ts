@@ -54,7 +54,7 @@ beforeAll(async () => {
     }),
     startRatchetMcp({
       env: { JWT_SECRET },
-      mcp: { auth_type: 'jwt', jwt: { secret: '${JWT_SECRET}', issuer: 'ratchet-server', audience: 'mcp-clients', expiry: 3600 } },
+      mcp: { auth_type: 'jwt', jwt: { secret: '${JWT_SECRET}', issuer: 'ratchet-server', audience: 'mcp-clients', expiry: 3600, permissions: { can_execute_tasks: true } } },
     }),
   ])
 })

@@ -104,7 +104,7 @@ describe('OAuth2 over HTTP (in process, keys from a JWKS server on 127.0.0.1)', 
   beforeAll(async () => {
     key = await generateSigningKey('RS256', 'k1')
     jwks = startJwksServer([key])
-    oauth = { auth_type: 'oauth2', oauth2: { issuer: 'https://id.example.com', jwks_uri: jwks.url, audience: AUDIENCE, required_scopes: ['mcp'] } }
+    oauth = { auth_type: 'oauth2', oauth2: { issuer: 'https://id.example.com', jwks_uri: jwks.url, audience: AUDIENCE, required_scopes: ['mcp'], permissions: { can_execute_tasks: true, can_read_logs: true } } }
   })
   afterAll(() => jwks.stop())
 

@@ -13,11 +13,23 @@ describe('JWT (HS256/384/512)', () => {
   })
 
   test('scopes grant capabilities; without a scope claim the configured permissions apply', async () => {
-    const base = createJwtVerifier({ secret: SECRET, permissions: { can_read_logs: true, can_manage_tasks: false, denied_task_patterns: ['admin-*'] } })
+    const base = createJwtVerifier({ secret: SECRET, permissions: { can_execute_tasks: true, can_read_logs: true, can_read_traces: true, can_manage_tasks: false, denied_task_patterns: ['admin-*'] } })
     const scoped = await base.verify(await signHmac(claims({ scope: 'tasks:run traces:read tasks:write' }), SECRET))
     expect(scoped).toMatchObject({ ok: true, principal: { permissions: { canExecuteTasks: true, canReadTraces: true, canReadLogs: false, canManageTasks: false, deniedTaskPatterns: ['admin-*'] } } })
     const plain = await base.verify(await signHmac(claims(), SECRET))
-    expect(plain).toMatchObject({ ok: true, principal: { permissions: { canExecuteTasks: false, canReadLogs: true } } })
+    expect(plain).toMatchObject({ ok: true, principal: { permissions: { canExecuteTasks: true, canReadLogs: true, canReadTraces: true, canManageTasks: false } } })
+  })
+
+  test('the configured permissions are a ceiling: the admin scope grants nothing the config leaves out', async () => {
+    const base = createJwtVerifier({ secret: SECRET, permissions: { can_execute_tasks: true, can_read_logs: true } })
+    const admin = await base.verify(await signHmac(claims({ scope: 'admin' }), SECRET))
+    expect(admin).toMatchObject({ ok: true, principal: { permissions: { canExecuteTasks: true, canReadLogs: true, canReadTraces: false, canAccessSystemInfo: false, canManageTasks: false, canReadAllExecutions: false } } })
+    const unconfigured = createJwtVerifier({ secret: SECRET })
+    const bare = await unconfigured.verify(await signHmac(claims({ scope: 'admin tasks:write' }), SECRET))
+    expect(bare).toMatchObject({ ok: true, principal: { permissions: { canExecuteTasks: false, canManageTasks: false } } })
+    const granted = createJwtVerifier({ secret: SECRET, permissions: { can_manage_tasks: true, can_read_all_executions: true } })
+    const full = await granted.verify(await signHmac(claims({ scope: 'admin' }), SECRET))
+    expect(full).toMatchObject({ ok: true, principal: { permissions: { canManageTasks: true, canReadAllExecutions: true } } })
   })
 
   test('an audience list including ours is accepted', async () => {

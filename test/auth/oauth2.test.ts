@@ -17,7 +17,7 @@ beforeAll(async () => {
   rsa = await generateSigningKey('RS256', 'rsa-1')
   ec = await generateSigningKey('ES256', 'ec-1')
   jwks = startJwksServer([rsa, ec])
-  settings = { issuer: ISSUER, jwksUri: jwks.url, audience: AUDIENCE, requiredScopes: ['mcp'] }
+  settings = { issuer: ISSUER, jwksUri: jwks.url, audience: AUDIENCE, requiredScopes: ['mcp'], permissions: { can_execute_tasks: true } }
 })
 afterAll(() => jwks.stop())
 

@@ -1,5 +1,7 @@
 import { describe, expect, test } from 'bun:test'
+import { warnAboutWeakSettings } from '../../src/auth/security.ts'
 import { readSecuritySettings } from '../../src/auth/settings.ts'
+import { silentLogger } from '../helpers/silent-logger.ts'
 import type { Config } from '../../src/config/types.ts'
 import { isAppError } from '../../src/errors.ts'
 
@@ -50,5 +52,15 @@ describe('security settings', () => {
 
   test('stdio reads no credentials, so their problems do not stop it', () => {
     expect(readSecuritySettings(configWith({ auth_type: 'api_key', api_keys: [{ key: 'short', name: 'ci' }] }), { credentials: false }).apiKeys).toEqual([])
+  })
+
+  test('auth_type jwt without jwt.audience starts with a warning naming the key; with one, no warning', () => {
+    const SECRET = 's'.repeat(48)
+    const open = silentLogger()
+    warnAboutWeakSettings(readSecuritySettings(configWith({ auth_type: 'jwt', jwt: { secret: SECRET } })), open)
+    expect(open.lines.filter((l) => l.level === 'warn').map((l) => l.message)).toEqual([expect.stringContaining('mcp.jwt.audience is not set')])
+    const pinned = silentLogger()
+    warnAboutWeakSettings(readSecuritySettings(configWith({ auth_type: 'jwt', jwt: { secret: SECRET, audience: 'mcp-clients' } })), pinned)
+    expect(pinned.lines).toEqual([])
   })
 })

@@ -140,6 +140,29 @@ describe('read-only sources', () => {
   })
 })
 
+describe('read-only sources: the refusal leads somewhere', () => {
+  test("edit_task's hint says the copy needs a new name, and following it literally gives an editable copy", async () => {
+    const refused = await h.call('edit_task', { task_id: 'shared-echo', description: 'mine' })
+    expect(refused.isError).toBe(true)
+    expect(refused.output.hint).toContain('under a NEW name')
+    expect(refused.output.hint).toContain('"options": {"name_prefix": "my-"}')
+    expect(refused.output.hint).toContain('then change "my-shared-echo"')
+    const exported = await h.call('export_tasks', { task_id: 'shared-echo' })
+    for (const overwrite of [false, true]) {
+      const skipped = await h.call('import_tasks', { data: exported.output.bundle, overwrite_existing: overwrite })
+      expect(skipped.output.imported).toEqual([])
+      expect(skipped.output.skipped[0].reason).toContain('read-only source')
+      expect(skipped.output.skipped[0].reason).toContain('a copy needs a different name: pass options.name_prefix')
+    }
+    const prefix = /"name_prefix": "([^"]+)"/.exec(refused.output.hint!)![1]
+    const copied = await h.call('import_tasks', { data: exported.output.bundle, options: { name_prefix: `${prefix}hint-` } })
+    expect(copied.output.imported[0].name).toBe('my-hint-shared-echo')
+    const edited = await h.call('edit_task', { task_id: 'my-hint-shared-echo', description: 'mine' })
+    expect(edited.isError ?? false).toBe(false)
+    expect(h.registry.get('shared-echo')?.dir).toBe(join(h.readOnlyDir, 'shared-echo'))
+  })
+})
+
 describe('edits and deletes', () => {
   test('concurrent edits of one task are serialised: each bumps the version once', async () => {
     await create('busy')

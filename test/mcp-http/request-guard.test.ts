@@ -97,10 +97,30 @@ describe('the app applies the guard and CORS', () => {
     expect(foreign.status).toBe(403)
   })
 
-  test('a loopback origin not in the list is served but gets no CORS headers', async () => {
+  test('on a loopback server, a localhost page not in the list gets CORS headers and a full preflight', async () => {
     const server = inProcessServer({ allowedOrigins: ['https://app.example.com'] })
     const response = await server.fetch(`${BASE}/health`, { headers: { origin: 'http://localhost:3000' } })
     expect(response.status).toBe(200)
-    expect(response.headers.get('access-control-allow-origin')).toBeNull()
+    expect(response.headers.get('access-control-allow-origin')).toBe('http://localhost:3000')
+    expect(response.headers.get('access-control-expose-headers')).toContain('Mcp-Session-Id')
+    expect(response.headers.get('vary')).toBe('Origin')
+    const preflight = await server.fetch(`${BASE}/mcp`, { method: 'OPTIONS', headers: { origin: 'http://localhost:3000', 'access-control-request-method': 'POST' } })
+    expect(preflight.status).toBe(204)
+    expect(preflight.headers.get('access-control-allow-origin')).toBe('http://localhost:3000')
+    expect(preflight.headers.get('access-control-allow-methods')).toBe('GET, POST, DELETE, OPTIONS')
+    expect(preflight.headers.get('access-control-allow-headers')).toContain('Mcp-Session-Id')
+    const initialize = await server.fetch(`${BASE}/mcp`, { method: 'POST', headers: { ...JSON_AND_SSE, origin: 'http://[::1]:6274' }, body: initializeBody() })
+    expect(initialize.status).toBe(200)
+    expect(initialize.headers.get('access-control-allow-origin')).toBe('http://[::1]:6274')
+    await server.sessions.closeAll('test over')
+  })
+
+  test('loopback pages get CORS only from a loopback-bound server; foreign pages never', () => {
+    expect(loopback.corsAllowed('http://localhost:3000')).toBe(true)
+    expect(loopback.corsAllowed('http://127.0.0.1:5173')).toBe(true)
+    expect(loopback.corsAllowed('http://localhost.evil.net')).toBe(false)
+    expect(loopback.corsAllowed('file://localhost')).toBe(false)
+    expect(loopback.corsAllowed('null')).toBe(false)
+    expect(remote.corsAllowed('http://localhost:3000')).toBe(false)
   })
 })

@@ -3,6 +3,7 @@ import schema from '../../schemas/config.schema.json'
 import { DEFAULTS, resolveConfig } from '../../src/config/index.ts'
 import { errorResult, formatAppError, formatToolResult, OutputSchemaViolation } from '../../src/mcp/format-result.ts'
 import { applyDefaults } from '../../src/mcp/internal/apply-defaults.ts'
+import { shrinkOutput } from '../../src/mcp/internal/shrink-output.ts'
 import { similarNames } from '../../src/mcp/internal/similar-names.ts'
 import { truncateUtf8 } from '../../src/mcp/internal/truncate-utf8.ts'
 import { createProgressReporter } from '../../src/mcp/progress-reporter.ts'
@@ -84,12 +85,13 @@ describe('small helpers', () => {
 })
 
 describe('mcp settings', () => {
-  test('defaults: every group on except filesystem, tasks not exposed, 1 MiB responses', () => {
+  test('defaults: every group on except filesystem, tasks not exposed, 50 MB results of which 1 MiB text', () => {
     const settings = readMcpSettings(resolveConfig({}, { file: null, cwd: '/tmp', env: {} }))
     expect(settings).toEqual({
       tools: { execution: true, logging: true, monitoring: true, debugging: true, filesystem: false, batch: true, progress: true },
       exposeTasksAsTools: false,
-      responseSizeLimit: 1024 * 1024,
+      responseSizeLimit: 50 * 1024 * 1024,
+      maxToolResultText: 1024 * 1024,
       maxLogEntries: 1000,
       maxExecutionTime: 300,
     })
@@ -97,16 +99,17 @@ describe('mcp settings', () => {
 
   test('reads mcp.tools.*, expose_tasks_as_tools and mcp.security from the file; the execution cap is the smaller one', () => {
     const config = resolveConfig(
-      { execution: { max_execution_time: 60 }, mcp: { expose_tasks_as_tools: true, tools: { enable_filesystem: true, enable_progress: false }, security: { response_size_limit: 4096, max_log_entries: 10, max_execution_time: 120 } } },
+      { execution: { max_execution_time: 60 }, mcp: { expose_tasks_as_tools: true, tools: { enable_filesystem: true, enable_progress: false }, security: { response_size_limit: 4096, max_tool_result_text: 2048, max_log_entries: 10, max_execution_time: 120 } } },
       { file: null, cwd: '/tmp', env: {} },
     )
-    expect(readMcpSettings(config)).toMatchObject({ exposeTasksAsTools: true, responseSizeLimit: 4096, maxLogEntries: 10, maxExecutionTime: 60, tools: { filesystem: true, progress: false, execution: true } })
+    expect(readMcpSettings(config)).toMatchObject({ exposeTasksAsTools: true, responseSizeLimit: 4096, maxToolResultText: 2048, maxLogEntries: 10, maxExecutionTime: 60, tools: { filesystem: true, progress: false, execution: true } })
   })
 
   test('the config schema documents the same defaults', () => {
     const mcp = schema.$defs.mcp.properties
     expect(mcp.security.properties.response_size_limit.default).toBe(DEFAULTS.mcp.security.response_size_limit)
     expect(mcp.security.properties.max_log_entries.default).toBe(DEFAULTS.mcp.security.max_log_entries)
+    expect(mcp.security.properties.max_tool_result_text.default).toBe(DEFAULTS.mcp.security.max_tool_result_text)
     expect(mcp.expose_tasks_as_tools.default).toBe(DEFAULTS.mcp.expose_tasks_as_tools)
     for (const [key, value] of Object.entries(DEFAULTS.mcp.tools)) expect((mcp.tools.properties as Record<string, { default?: unknown }>)[key].default).toBe(value)
   })
@@ -179,5 +182,38 @@ describe('createProgressReporter', () => {
     await reporter.stop()
     expect(sent[0].progress).toBe(0)
     expect(sent[0].total).toBeUndefined()
+  })
+})
+
+describe('shrinkOutput', () => {
+  const size = (value: unknown) => Buffer.byteLength(JSON.stringify(value))
+
+  test('replaces the largest execution payloads first, leaving the small ones and the rest alone', () => {
+    const output = { executions: [{ execution_id: 'a', output: 'x'.repeat(500) }, { execution_id: 'b', output: 'y'.repeat(2000) }, { execution_id: 'c', output: 1 }], note: 'kept' }
+    const shrunk = shrinkOutput(output, 900)!
+    expect(shrunk.value).toEqual({ executions: [{ execution_id: 'a', output: 'x'.repeat(500) }, { execution_id: 'b', output: { truncated: true, bytes: 2002, resource: 'ratchet://executions/b' } }, { execution_id: 'c', output: 1 }], note: 'kept' })
+    expect(shrunk.executionIds).toEqual(['b'])
+    expect(shrunk.cuts).toEqual(['/executions/1/output (2002 bytes) → placeholder'])
+    expect(output.executions[1].output).toHaveLength(2000)
+  })
+
+  test('without execution payloads, cuts the largest array from the end and the largest string with a marker', () => {
+    const rows = { rows: Array.from({ length: 100 }, (_, i) => ({ i })), title: 't' }
+    const cut = shrinkOutput(rows, 300)!
+    expect(size(cut.value)).toBeLessThanOrEqual(300)
+    expect((cut.value as typeof rows).rows[0]).toEqual({ i: 0 })
+    expect(cut.cuts[0]).toMatch(/^\/rows is cut to its first \d+ of 100 items$/)
+    const text = shrinkOutput({ text: 'é'.repeat(1000) }, 200)!
+    expect(size(text.value)).toBeLessThanOrEqual(200)
+    expect((text.value as { text: string }).text).toEndWith(' … [cut: 2002 bytes]')
+  })
+
+  test('null when nothing can be cut enough; a result that no longer matches its schema is left out as before', () => {
+    expect(shrinkOutput({ a: 1, b: 2, c: 3 }, 5)).toBeNull()
+    const schema = compileSchema({ type: 'object', properties: { items: { type: 'array', minItems: 50 } }, required: ['items'] })
+    const result = formatToolResult({ output: { items: Array.from({ length: 60 }, (_, i) => i) }, isError: false }, { limitBytes: 100, outputSchema: schema })
+    expect(result.structuredContent).toBeUndefined()
+    expect(result.isError).toBe(true)
+    expect((result.content[0] as { text: string }).text).toContain('The call itself succeeded')
   })
 })

@@ -42,6 +42,7 @@ describe('prompts and completions', () => {
   test('create_task without a description is -32602', async () => {
     const error = await s.client.getPrompt({ name: 'create_task', arguments: {} }).catch((e: unknown) => e)
     expect((error as McpError).code).toBe(-32602)
+    expect((error as McpError).message).toBe('MCP error -32602: create_task needs the "description" argument')
   })
 
   test('debug_execution embeds the record and logs as resources and points to ratchet_analyze_execution_error', async () => {

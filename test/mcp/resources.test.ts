@@ -77,6 +77,8 @@ describe('resources', () => {
     expect(error).toBeInstanceOf(McpError)
     expect((error as McpError).code).toBe(-32002)
     expect((error as McpError).data).toEqual({ uri: 'ratchet://executions/nope' })
+    // The client adds "MCP error <code>: " itself, so the server's message must not carry it too.
+    expect((error as McpError).message).toBe('MCP error -32002: Resource not found: no execution with id "nope"')
     expect(((await s.client.readResource({ uri: 'https://example.com' }).catch((e: unknown) => e)) as McpError).code).toBe(-32002)
   })
 

@@ -42,6 +42,19 @@ describe('initialize', () => {
       await s.close()
     }
   })
+
+  test('logging/setLevel with an unknown level is -32602 listing the valid levels', async () => {
+    const s = await openSession()
+    try {
+      await s.client.setLoggingLevel('error')
+      const error = (await s.client.setLoggingLevel('loud' as never).catch((e: unknown) => e)) as { code: number; message: string; data: unknown }
+      expect(error.code).toBe(-32602)
+      expect(error.message).toBe('MCP error -32602: Invalid log level "loud": use one of debug, info, notice, warning, error, critical, alert, emergency')
+      expect(error.data).toEqual({ level: 'loud', levels: ['debug', 'info', 'notice', 'warning', 'error', 'critical', 'alert', 'emergency'] })
+    } finally {
+      await s.close()
+    }
+  })
 })
 
 describe('tasks as tools (mcp.expose_tasks_as_tools)', () => {

@@ -97,6 +97,39 @@ describe.each([false, true])('ratchet mcp-serve over stdio (compiled: %p)', (com
     expect(replies.find((r) => r.id === 2).result.structuredContent.output).toEqual({ result: 42 })
   }, 20_000)
 
+  test('answers a garbage line with -32700 (id null) on stdout, keeps serving, and sends protocol errors with their code once', async () => {
+    const work = mkdtempSync(join(dir, 'garbage-'))
+    const { command, args } = ratchetCommand(compiled)
+    const input = [
+      JSON.stringify(INIT),
+      JSON.stringify({ jsonrpc: '2.0', method: 'notifications/initialized' }),
+      'garbage{',
+      '',
+      JSON.stringify({ hello: 'world' }),
+      JSON.stringify({ jsonrpc: '2.0', id: 3, method: 'resources/read', params: { uri: 'ratchet://executions/nope' } }),
+      JSON.stringify({ jsonrpc: '2.0', id: 4, method: 'logging/setLevel', params: { level: 'loud' } }),
+      JSON.stringify({ jsonrpc: '2.0', id: 5, method: 'logging/setLevel', params: { level: 'warning' } }),
+      JSON.stringify({ jsonrpc: '2.0', id: 6, method: 'ping' }),
+    ].map((line) => line + '\n').join('')
+    const proc = Bun.spawn([command, ...args, 'mcp-serve', '--config', writeConfig(work)], { stdin: new Blob([input]), stdout: 'pipe', stderr: 'pipe', cwd: ROOT })
+    const timer = setTimeout(() => proc.kill('SIGKILL'), 15_000)
+    const [stdout, code] = await Promise.all([new Response(proc.stdout).text(), proc.exited])
+    clearTimeout(timer)
+    expect(code).toBe(0)
+    const replies = stdout.trim().split('\n').map((line) => JSON.parse(line))
+    const nullIds = replies.filter((r) => r.id === null)
+    expect(nullIds).toEqual([
+      { jsonrpc: '2.0', id: null, error: { code: -32700, message: expect.stringMatching(/^Parse error: /) } },
+      { jsonrpc: '2.0', id: null, error: { code: -32600, message: 'Invalid Request: the line is JSON but not a JSON-RPC 2.0 message' } },
+    ])
+    expect(replies.find((r) => r.id === 3).error).toEqual({ code: -32002, message: 'Resource not found: no execution with id "nope"', data: { uri: 'ratchet://executions/nope' } })
+    const badLevel = replies.find((r) => r.id === 4).error
+    expect(badLevel.code).toBe(-32602)
+    expect(badLevel.message).toBe('Invalid log level "loud": use one of debug, info, notice, warning, error, critical, alert, emergency')
+    expect(replies.find((r) => r.id === 5)).toEqual({ jsonrpc: '2.0', id: 5, result: {} })
+    expect(replies.find((r) => r.id === 6)).toEqual({ jsonrpc: '2.0', id: 6, result: {} })
+  }, 20_000)
+
   // --transport sse and streamable-http serve over HTTP (test/mcp-http/mcp-serve-http.test.ts).
   test('refuses an unknown transport with a usage error', async () => {
     const { command, args } = ratchetCommand(compiled)

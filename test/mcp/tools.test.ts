@@ -77,6 +77,41 @@ describe('tools/list and tools/call with the real tool table', () => {
     expect(textOf(result)).toContain('Did you mean ratchet_execute_task')
   })
 
+  test('the http-json-fetch sample names the failed request once in its NetworkError', async () => {
+    const result = await s.client.callTool({ name: 'ratchet_execute_task', arguments: { task_id: 'http-json-fetch', input: { url: 'http://127.0.0.1:1/unreachable' }, trace: false } })
+    expect(result.isError).toBe(true)
+    const { error } = result.structuredContent as { error: { type: string; message: string } }
+    expect(error.type).toBe('NetworkError')
+    expect(error.message).toStartWith('GET http://127.0.0.1:1/unreachable failed: ')
+    expect(error.message.split(' failed: ')).toHaveLength(2)
+  })
+
+  test("runs the integration guide's batch example: items without ids get their index as id", async () => {
+    const result = await s.client.callTool({
+      name: 'ratchet.batch_execute',
+      arguments: { tasks: [{ task_id: 'addition', input: { a: 1, b: 2 } }, { task_id: 'addition', input: { a: 3, b: 4 } }], max_parallel: 2, fail_fast: true },
+    })
+    expect(result.isError).toBe(false)
+    const out = result.structuredContent as { results: Array<{ id: string; status: string; output: unknown }>; max_parallel: number }
+    expect(out.results.map((r) => [r.id, r.status, r.output])).toEqual([
+      ['0', 'completed', { result: 3 }],
+      ['1', 'completed', { result: 7 }],
+    ])
+    expect(out.max_parallel).toBe(2)
+  })
+
+  test('a batch dependency on an id that is not in the batch is still refused, naming the ids there are', async () => {
+    const result = await s.client.callTool({
+      name: 'ratchet_batch_execute',
+      arguments: { tasks: [{ task_id: 'addition', input: { a: 1, b: 2 } }, { task_id: 'addition', input: { a: 1, b: 2 }, dependencies: ['first'] }] },
+    })
+    expect(result.isError).toBe(true)
+    const { error } = JSON.parse(textOf(result)) as { error: { code: string; message: string; data: { ids: string[] } } }
+    expect(error.code).toBe('BAD_INPUT')
+    expect(error.message).toBe('Request "1" depends on "first", which is not in the batch')
+    expect(error.data.ids).toEqual(['0', '1'])
+  })
+
   test('invalid arguments are an isError result naming each field, never a JSON-RPC error', async () => {
     const result = await s.client.callTool({ name: 'ratchet_execute_task', arguments: { task_id: 7, trace: 'yes', extra: 1 } })
     expect(result.isError).toBe(true)
@@ -171,15 +206,18 @@ describe('tools/call mechanics (test-only probe tool)', () => {
     expect(textOf(result)).toContain('internal error')
   })
 
-  test('text over mcp.security.response_size_limit is cut with a paging note; too-big structured output is left out', async () => {
+  test('text over mcp.security.response_size_limit is cut with a paging note; too-big structured output is shortened, not an error', async () => {
     const result = await s.client.callTool({ name: 'ratchet_probe', arguments: { mode: 'big', size: 5000 } })
     const text = textOf(result)
-    expect(Buffer.byteLength(text)).toBeLessThan(2600)
+    expect(Buffer.byteLength(text)).toBeLessThan(2900)
     expect(text).toContain('cut at 2000 of')
     expect(text).toContain('limit/offset')
-    expect(result.structuredContent).toBeUndefined()
-    expect(result.isError).toBe(true)
-    expect(text).toContain('The call itself succeeded')
+    expect(result.isError).toBe(false)
+    const structured = result.structuredContent as { mode: string; text: string }
+    expect(structured.mode).toBe('big')
+    expect(structured.text).toMatch(/^x+ … \[cut: 5002 bytes\]$/)
+    expect(Buffer.byteLength(JSON.stringify(structured))).toBeLessThanOrEqual(2000)
+    expect(text).toContain('structuredContent is shortened to fit mcp.security.response_size_limit (2000 bytes): /text is cut to')
     const small = await s.client.callTool({ name: 'ratchet_probe', arguments: { mode: 'big', size: 100 } })
     expect(small.isError).toBe(false)
     expect(small.structuredContent).toEqual({ mode: 'big', text: 'x'.repeat(100) })
@@ -252,5 +290,69 @@ describe('tools/call mechanics (test-only probe tool)', () => {
     expect(JSON.parse(textOf(result)).error.message).toContain('does not support sampling')
     const elicit = await other.client.callTool({ name: 'ratchet_probe', arguments: { mode: 'elicit' } })
     expect(JSON.parse(textOf(elicit)).error.message).toContain('does not support elicitation')
+  })
+})
+
+describe('results larger than mcp.security.response_size_limit', () => {
+  let s: Session
+  const huge = 'function main(input) { return { rows: Array.from({ length: input.n }, (_, i) => ({ i, text: "row " + i })) } }'
+  const placeholderOf = (id: string) => ({ truncated: true, bytes: expect.any(Number), resource: `ratchet://executions/${id}` })
+
+  beforeAll(async () => {
+    s = await openSession({ config: { mcp: { security: { response_size_limit: 3000, max_tool_result_text: 1500 } } } })
+    await s.writeTask('huge-output', { code: huge })
+  })
+  afterAll(() => s.close())
+
+  test('execute_task succeeds (isError false) with the output replaced by a placeholder naming the execution resource', async () => {
+    const result = await s.client.callTool({ name: 'ratchet_execute_task', arguments: { task_id: 'huge-output', input: { n: 400 } } })
+    expect(result.isError).toBe(false)
+    const out = result.structuredContent as { execution_id: string; status: string; output: { bytes: number } }
+    expect(out.status).toBe('completed')
+    expect(out.output).toEqual(placeholderOf(out.execution_id))
+    expect(out.output.bytes).toBe(Buffer.byteLength(JSON.stringify(s.harness.store.getExecution(out.execution_id)!.output)))
+    expect(Buffer.byteLength(JSON.stringify(out))).toBeLessThanOrEqual(3000)
+    const text = textOf(result)
+    expect(text).toContain('cut at 1500 of')
+    expect(text).toContain('mcp.security.max_tool_result_text')
+    expect(text).toContain(`Read the whole record from the resource ratchet://executions/${out.execution_id}`)
+    expect(text).toContain(`structuredContent is shortened to fit mcp.security.response_size_limit (3000 bytes): /output (${out.output.bytes} bytes) → placeholder.`)
+    const record = await s.client.readResource({ uri: `ratchet://executions/${out.execution_id}` })
+    const full = JSON.parse((record.contents[0] as { text: string }).text) as { output: { rows: unknown[] } }
+    expect(full.output.rows).toHaveLength(400)
+  })
+
+  test('get_execution_status, list_executions, get_results and batch_execute shorten the same way', async () => {
+    const run = await s.client.callTool({ name: 'ratchet_execute_task', arguments: { task_id: 'huge-output', input: { n: 300 }, trace: false } })
+    const id = (run.structuredContent as { execution_id: string }).execution_id
+    const status = await s.client.callTool({ name: 'ratchet_get_execution_status', arguments: { execution_id: id } })
+    expect(status.isError).toBe(false)
+    expect((status.structuredContent as { output: unknown }).output).toEqual(placeholderOf(id))
+
+    const listed = await s.client.callTool({ name: 'ratchet_list_executions', arguments: { task_id: 'huge-output', include_output: true } })
+    expect(listed.isError).toBe(false)
+    const executions = (listed.structuredContent as { executions: Array<{ execution_id: string; output: unknown }> }).executions
+    expect(executions.length).toBeGreaterThan(0)
+    for (const e of executions) expect(e.output).toEqual(placeholderOf(e.execution_id))
+
+    const results = await s.client.callTool({ name: 'ratchet_get_results', arguments: { execution_id: id, include_data: true } })
+    expect(results.isError).toBe(false)
+    expect((results.structuredContent as { executions: Array<{ output: unknown }> }).executions[0].output).toEqual(placeholderOf(id))
+
+    const batch = await s.client.callTool({ name: 'ratchet_batch_execute', arguments: { tasks: [{ task_id: 'huge-output', input: { n: 300 } }, { task_id: 'addition', input: { a: 1, b: 2 } }] } })
+    expect(batch.isError).toBe(false)
+    const items = (batch.structuredContent as { results: Array<{ execution_id: string; output: unknown }> }).results
+    expect(items[0].output).toEqual(placeholderOf(items[0].execution_id))
+    expect(textOf(batch)).toContain(`Read a replaced value with resources/read of its resource (ratchet://executions/${items[0].execution_id}); page through many executions with ratchet_get_results`)
+    expect(items[1].output).toEqual({ result: 3 })
+  })
+
+  test('a failed execution stays an error, and a small output is untouched', async () => {
+    const failed = await s.client.callTool({ name: 'ratchet_execute_task', arguments: { task_id: 'addition', input: { a: 'x', b: 1 } } })
+    expect(failed.isError).toBe(true)
+    const small = await s.client.callTool({ name: 'ratchet_execute_task', arguments: { task_id: 'huge-output', input: { n: 2 }, trace: false } })
+    expect(small.isError).toBe(false)
+    expect((small.structuredContent as { output: unknown }).output).toEqual({ rows: [{ i: 0, text: 'row 0' }, { i: 1, text: 'row 1' }] })
+    expect(textOf(small)).not.toContain('cut at')
   })
 })

@@ -85,6 +85,32 @@ describe('task logs', () => {
     expect(Date.parse(logs[2].ts)).toBeGreaterThanOrEqual(Date.parse(logs[1].ts))
   })
 
+  test('log data over 64 KiB per entry is replaced by a note; past 10 MiB per run entries are dropped with one warning', async () => {
+    const code = [
+      'function main(input, context) {',
+      '  const blob = "x".repeat(100 * 1024)',
+      '  context.log.info("big data", { blob })',
+      '  context.log.info("small data", { n: 1 })',
+      '  const chunk = "y".repeat(60 * 1024)',
+      '  for (let i = 0; i < 400; i++) context.log.info("entry " + i, { chunk })',
+      '  return "done"',
+      '}',
+    ].join('\n')
+    const record = await h.engine.execute({ task: makeTask({ code }), input: {}, source: 'test' })
+    expect(record.status).toBe('completed')
+    const logs = h.store.getLogs(record.id)
+    expect(logs[0].message).toBe('big data')
+    expect(logs[0].data).toBe('[log data of 102411 bytes truncated: one log entry may carry at most 65536 bytes of data]')
+    expect(logs[1].data).toEqual({ n: 1 })
+    const warnings = logs.filter((l) => l.level === 'warn')
+    expect(warnings).toHaveLength(1)
+    expect(warnings[0].message).toContain('log budget of 10485760 bytes')
+    expect(logs.at(-1)).toBe(warnings.at(-1)!)
+    const stored = logs.reduce((sum, l) => sum + l.message.length + (l.data === undefined ? 0 : JSON.stringify(l.data).length), 0)
+    expect(stored).toBeLessThanOrEqual(10 * 1024 * 1024 + 1024)
+    expect(logs.length).toBeLessThan(200)
+  })
+
   test('keeps the logs of a task that fails', async () => {
     const record = await h.engine.execute({ task: makeTask({ code: "function main() {\n  console.log('before the throw')\n  throw new Error('boom')\n}\n" }), input: {}, source: 'test' })
     expect(record.status).toBe('failed')

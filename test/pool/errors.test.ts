@@ -102,3 +102,25 @@ describe('typed error classes', () => {
     expect((await run('() => 1')).output).toBe(1)
   })
 })
+
+describe('stack traces never show server paths', () => {
+  const serverRoot = import.meta.dir.replace(/\/test\/pool$/, '')
+
+  test('new Error().stack inside a task names only the task file and the prelude', async () => {
+    const task = makeTask({ code: 'async function main() {\n  const before = new Error("probe").stack\n  await null\n  return [before, new Error("probe").stack]\n}\n' })
+    const record = await h.engine.execute({ task, input: {}, source: 'test' })
+    expect(record.status).toBe('completed')
+    const shown = (record.output as string[]).join('\n')
+    expect(shown).toContain(task.entryFile)
+    expect(shown).not.toContain(serverRoot)
+    expect(shown).not.toContain('worker-entry')
+  })
+
+  test('the stored stack of a failed run keeps only frames of the task file', async () => {
+    const task = makeTask({ code: 'function main() {\n  throw new Error("boom")\n}\n' })
+    const record = await h.engine.execute({ task, input: {}, source: 'test' })
+    expect(record.status).toBe('failed')
+    expect(record.error!.stack).not.toContain(serverRoot)
+    for (const frame of record.error!.stack!.split('\n').slice(1)) expect(frame).toContain(task.entryFile)
+  })
+})

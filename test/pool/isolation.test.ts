@@ -182,3 +182,54 @@ describe('the sandbox exposes none of the worker process', () => {
     expect((await run('() => "still serving"')).output).toBe('still serving')
   })
 })
+
+describe('hidden intrinsics and legacy RegExp statics', () => {
+  const HIDDEN = [
+    'function main(input) {',
+    '  const targets = {',
+    '    arrayIterator: Object.getPrototypeOf([][Symbol.iterator]()),',
+    '    iterator: Object.getPrototypeOf(Object.getPrototypeOf([][Symbol.iterator]())),',
+    '    mapIterator: Object.getPrototypeOf(new Map()[Symbol.iterator]()),',
+    '    setIterator: Object.getPrototypeOf(new Set()[Symbol.iterator]()),',
+    '    stringIterator: Object.getPrototypeOf(""[Symbol.iterator]()),',
+    '    regexpStringIterator: Object.getPrototypeOf(/a/g[Symbol.matchAll]("")),',
+    '    generatorFunction: Object.getPrototypeOf(function* () {}),',
+    '    generator: Object.getPrototypeOf(function* () {}).prototype,',
+    '    asyncFunction: Object.getPrototypeOf(async function () {}),',
+    '    asyncGeneratorFunction: Object.getPrototypeOf(async function* () {}),',
+    '    asyncIterator: Object.getPrototypeOf(Object.getPrototypeOf(async function* () {}).prototype),',
+    '    typedArray: Object.getPrototypeOf(Uint8Array),',
+    '    typedArrayPrototype: Object.getPrototypeOf(Uint8Array.prototype),',
+    '  }',
+    '  const before = {}',
+    '  for (const [name, target] of Object.entries(targets)) before[name] = [Object.isFrozen(target), Object.hasOwn(target, "planted")]',
+    '  if (input.plant) {',
+    '    for (const target of Object.values(targets)) { try { target.planted = input.plant } catch {} }',
+    '    try { Object.getPrototypeOf([][Symbol.iterator]()).next = () => ({ done: true }) } catch {}',
+    '  }',
+    '  return { before, spread: [...[1, 2]].length }',
+    '}',
+  ].join('\n')
+
+  test('patches of iterator prototypes and other hidden intrinsics do not survive into the next run', async () => {
+    const task = makeTask({ code: HIDDEN })
+    const first = await h.engine.execute({ task, input: { plant: 'from run 1' }, source: 'test' })
+    expect(first.status).toBe('completed')
+    const second = await h.engine.execute({ task, input: {}, source: 'test' })
+    expect(second.status).toBe('completed')
+    const before = (second.output as { before: Record<string, [boolean, boolean]> }).before
+    for (const [name, [frozen, planted]] of Object.entries(before)) {
+      expect({ name, frozen, planted }).toEqual({ name, frozen: true, planted: false })
+    }
+    expect((second.output as { spread: number }).spread).toBe(2)
+  })
+
+  test('RegExp.$1, lastMatch and input do not carry the previous run\'s match', async () => {
+    const task = makeTask({ code: 'function main(input) {\n  const seen = { group: RegExp["$1"], lastMatch: RegExp.lastMatch, input: RegExp.input }\n  new RegExp("(secret-[a-z]+)").exec(input.text)\n  return seen\n}\n' })
+    const first = await h.engine.execute({ task, input: { text: 'the secret-alpha is here' }, source: 'test' })
+    expect(first.status).toBe('completed')
+    const second = await h.engine.execute({ task, input: { text: 'nothing' }, source: 'test' })
+    expect(JSON.stringify(second.output)).not.toContain('secret')
+    expect(second.output).toEqual({ group: '', lastMatch: '', input: '' })
+  })
+})

@@ -110,3 +110,34 @@ describe('worker crashes', () => {
     expect(h.pool.stats()).toMatchObject({ workers: 0, restarts: 0 })
   })
 })
+
+describe('work a finished task leaves running', () => {
+  // 50 chained WebAssembly.compile(...).then(...): the last callback runs after the result was sent
+  // and busy-loops, so the worker cannot even read the next run message.
+  const POISON = [
+    'function main() {',
+    '  const bytes = new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0])',
+    '  let chain = WebAssembly.compile(bytes)',
+    '  for (let i = 0; i < 50; i++) chain = chain.then(() => WebAssembly.compile(bytes))',
+    '  chain.then(() => { const until = Date.now() + 20000; while (Date.now() < until) {} })',
+    '  return "poisoned"',
+    '}',
+  ].join('\n')
+
+  test('a worker left busy by the previous execution is replaced and the next execution runs (not blamed, not timed out)', async () => {
+    h = await openHarness({ pool: { count: 1 } })
+    const [oldPid] = h.pool.stats().pids
+    const poison = await h.engine.execute({ task: makeTask({ code: POISON }), input: {}, source: 'test', timeout: 5 })
+    expect(poison.status).toBe('completed')
+    await Bun.sleep(200)
+    const started = Date.now()
+    const next = await h.engine.execute({ task: makeTask({ code: '(input) => input.n + 1' }), input: { n: 1 }, source: 'test', timeout: 2 })
+    expect(next.status).toBe('completed')
+    expect(next.output).toBe(2)
+    expect(next.attempt).toBe(1)
+    expect(Date.now() - started).toBeLessThan(2000)
+    expect(isAlive(oldPid)).toBe(false)
+    // The clock of the re-dispatched execution started on the new worker, not at the first dispatch.
+    expect(Date.parse(next.startedAt!) - Date.parse(next.queuedAt)).toBeGreaterThanOrEqual(400)
+  })
+})

@@ -24,7 +24,7 @@ test('applies every migration to a new database and records it in schema_migrati
   expect(runMigrations(db)).toEqual(MIGRATIONS.map((m) => m.id))
   expect(tableNames(db)).toEqual(['audit_log', 'execution_logs', 'executions', 'schema_migrations', 'task_versions', 'trace_spans'])
   const recorded = db.query<{ id: string; applied_at: string }, []>('SELECT * FROM schema_migrations').all()
-  expect(recorded.map((row) => row.id)).toEqual(['001_init', '002_audit'])
+  expect(recorded.map((row) => row.id)).toEqual(['001_init', '002_audit', '003_execution_owner'])
   expect(Number.isNaN(Date.parse(recorded[0]!.applied_at))).toBe(false)
   db.close()
 })

@@ -50,10 +50,10 @@ async function main(input, context) {
     response = await fetch(url.toString(), init)
   } catch (error) {
     if (context.signal && context.signal.aborted) throw error
-    throw new NetworkError(`${method} ${url.origin}${url.pathname} failed: ${error && error.message ? error.message : error}`, {
-      url: url.toString(),
-      method,
-    })
+    const reason = error && error.message ? error.message : String(error)
+    // Ratchet's fetch already says which request failed ("GET https://… failed: …"); say it only once.
+    const message = reason.startsWith(`${method} `) ? reason : `${method} ${url.origin}${url.pathname} failed: ${reason}`
+    throw new NetworkError(message, { url: url.toString(), method })
   }
 
   const responseHeaders = {}

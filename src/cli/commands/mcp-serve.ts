@@ -1,7 +1,7 @@
 import { resolve } from 'node:path'
 import { createSecurity } from '../../auth/security.ts'
 import { readSecuritySettings } from '../../auth/settings.ts'
-import { AppError } from '../../errors.ts'
+import { refuseAddressWithStdio, resolveMcpServeTransport } from '../../mcp/http/http-options.ts'
 import { serveStdio } from '../../mcp/serve-stdio.ts'
 import { loadRuntimeConfig, openRuntime } from '../runtime.ts'
 import type { Command } from './index.ts'
@@ -16,9 +16,10 @@ export const mcpServeCommand: Command = {
   summary: 'Serve MCP on stdin/stdout for Claude Desktop, Claude Code and other local clients',
   usage: '[--config FILE] [--transport stdio|sse|streamable-http]',
   help: [
-    '--transport stdio    the default; stdout carries JSON-RPC only, logs go to stderr or the configured',
-    '                     log files. sse or streamable-http serve over HTTP exactly like ratchet mcp',
-    '--host, --port       the HTTP transports\' address (see ratchet mcp --help); stdio ignores them',
+    '--transport T        default mcp.transport, else stdio: stdout carries JSON-RPC only, logs go to',
+    '                     stderr or the configured log files. sse or streamable-http serve over HTTP',
+    '                     exactly like ratchet mcp',
+    '--host, --port       the HTTP transports\' address (see ratchet mcp --help); refused with stdio',
     '',
     'The local client is trusted with every permission unless mcp.stdio_permissions narrows them.',
     'Loads registry.sources plus the writable ./tasks folder next to the config file (created when',
@@ -27,13 +28,11 @@ export const mcpServeCommand: Command = {
   ],
   options: { transport: { type: 'string' }, host: { type: 'string' }, port: { type: 'string' } },
   async run(values, flags) {
-    const transport = (values.transport as string | undefined) ?? 'stdio'
-    // The HTTP transports are `ratchet mcp`'s; loaded on demand so stdio starts without the HTTP stack.
-    if (transport === 'sse' || transport === 'streamable-http') return (await import('./mcp.ts')).runMcpHttp(values, flags)
-    if (transport !== 'stdio') {
-      throw new AppError('BAD_INPUT', `ratchet mcp-serve speaks stdio, sse or streamable-http, got --transport ${transport}`, { hint: 'Drop --transport for stdio; network clients use --transport sse (both HTTP transports) or streamable-http.' })
-    }
     const config = await loadRuntimeConfig(flags)
+    const transport = resolveMcpServeTransport(config, values.transport as string | undefined)
+    // The HTTP transports are `ratchet mcp`'s; loaded on demand so stdio starts without the HTTP stack.
+    if (transport !== 'stdio') return (await import('./mcp.ts')).runMcpHttp({ ...values, transport }, flags, config)
+    refuseAddressWithStdio(transport, { host: values.host as string | undefined, port: values.port as string | undefined }, values.transport !== undefined ? '--transport stdio' : (config.raw.mcp as { transport?: string } | undefined)?.transport === 'stdio' ? 'mcp.transport: stdio' : "mcp-serve's default")
     // stdio takes no credentials (the launching process is trusted), but mcp.stdio_permissions,
     // the rate limits and the audit log apply.
     const settings = readSecuritySettings(config, { credentials: false })

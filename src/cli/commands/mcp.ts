@@ -1,5 +1,5 @@
 import type { Config } from '../../config/types.ts'
-import { resolveMcpHttpOptions, resolveMcpTransport, serveMcpHttp, waitForSignal } from '../../mcp/http/index.ts'
+import { refuseAddressWithStdio, resolveMcpHttpOptions, resolveMcpTransport, serveMcpHttp, waitForSignal } from '../../mcp/http/index.ts'
 import { loadRuntimeConfig, openRuntime, type GlobalFlags } from '../runtime.ts'
 import type { Command } from './index.ts'
 import { mcpServeCommand, tasksDirFor } from './mcp-serve.ts'
@@ -21,11 +21,13 @@ export async function runMcpHttp(values: Record<string, string | boolean | undef
 
 export const mcpCommand: Command = {
   name: 'mcp',
-  summary: 'Serve MCP to network clients: Streamable HTTP at /mcp and legacy SSE at /sse (or stdio)',
+  summary: 'Serve MCP to network clients: Streamable HTTP at /mcp and legacy SSE at /sse',
   usage: '[--transport sse|streamable-http|stdio] [--host 127.0.0.1] [--port 8090] [--config FILE]',
   help: [
-    '--transport T    sse (default: Streamable HTTP at /mcp and the legacy /sse + /messages endpoints),',
-    '                 streamable-http (only /mcp), or stdio (like ratchet mcp-serve); default mcp.transport',
+    '--transport T    sse, the default whatever mcp.transport says (Streamable HTTP at /mcp and the legacy',
+    '                 /sse + /messages endpoints), streamable-http (only /mcp), or stdio (exactly',
+    '                 ratchet mcp-serve; refused together with --host or --port). mcp.transport only sets',
+    '                 ratchet mcp-serve\'s default',
     '--host HOST      address to listen on; default mcp.host, else 127.0.0.1. With mcp.auth_type none a',
     '                 non-loopback address needs mcp.allow_unauthenticated_remote: true',
     '--port PORT      default mcp.port, else 8090; 0 picks a free port',
@@ -41,8 +43,11 @@ export const mcpCommand: Command = {
   ],
   options: { transport: { type: 'string' }, host: { type: 'string' }, port: { type: 'string' } },
   async run(values, flags) {
-    const config = await loadRuntimeConfig(flags)
-    if (resolveMcpTransport(config, values.transport as string | undefined) === 'stdio') return mcpServeCommand.run({ ...values, transport: 'stdio' }, flags)
-    return runMcpHttp(values, flags, config)
+    const transport = resolveMcpTransport(values.transport as string | undefined)
+    if (transport === 'stdio') {
+      refuseAddressWithStdio(transport, { host: values.host as string | undefined, port: values.port as string | undefined }, '--transport stdio')
+      return mcpServeCommand.run({ ...values, transport: 'stdio' }, flags)
+    }
+    return runMcpHttp({ ...values, transport }, flags)
   },
 }

@@ -1,6 +1,6 @@
 /**
- * CORS for browser clients of the MCP endpoints. Only origins the request guard lets through and
- * `mcp.cors.allowed_origins` lists get CORS headers; the session and resumption headers are exposed
+ * CORS for browser clients of the MCP endpoints. Origins `mcp.cors.allowed_origins` lists, and on a
+ * loopback-bound server the localhost pages the request guard lets through, get CORS headers; the session and resumption headers are exposed
  * so a browser client can read them (a common failure of MCP servers: Mcp-Session-Id not exposed).
  */
 import type { RequestGuard } from './request-guard.ts'

@@ -74,13 +74,39 @@ function rawMcp(config: Config): RawMcp {
   return section && typeof section === 'object' ? (section as RawMcp) : {}
 }
 
-/** The transport to serve: the flag, else `mcp.transport`, else `sse`. */
-export function resolveMcpTransport(config: Config, flag?: string): McpTransportName {
-  const value = flag ?? rawMcp(config).transport ?? MCP_HTTP_DEFAULTS.transport
+function checkTransport(value: string): McpTransportName {
   if (!MCP_TRANSPORTS.includes(value as McpTransportName)) {
-    throw new AppError('BAD_INPUT', `--transport must be one of ${MCP_TRANSPORTS.join(', ')}, got "${value}"`)
+    throw new AppError('BAD_INPUT', `--transport ${value} is not a transport: use one of ${MCP_TRANSPORTS.join(', ')}`)
   }
   return value as McpTransportName
+}
+
+/**
+ * `ratchet mcp`'s transport: the flag, else `sse` (both HTTP transports). `mcp.transport` is not
+ * consulted: the sample configs say `stdio` for `mcp-serve`, and `ratchet mcp --port N` must not
+ * quietly serve stdin instead of the port it was given.
+ */
+export function resolveMcpTransport(flag?: string): McpTransportName {
+  return checkTransport(flag ?? MCP_HTTP_DEFAULTS.transport)
+}
+
+/** `ratchet mcp-serve`'s transport: the flag, else `mcp.transport`, else `stdio`. */
+export function resolveMcpServeTransport(config: Config, flag?: string): McpTransportName {
+  return checkTransport(flag ?? rawMcp(config).transport ?? 'stdio')
+}
+
+/**
+ * Refuses `--host`/`--port` when the transport is stdio: they would be silently ignored, and the
+ * user who typed them expects a network server.
+ */
+export function refuseAddressWithStdio(transport: McpTransportName, flags: McpHttpFlags, source: string): void {
+  if (transport !== 'stdio') return
+  const given = [flags.host !== undefined ? '--host' : null, flags.port !== undefined ? '--port' : null].filter((flag): flag is string => flag !== null)
+  if (given.length === 0) return
+  throw new AppError('BAD_INPUT', `${given.join(' and ')} cannot be used with the stdio transport (${source}): stdio listens on no address`, {
+    data: { transport, flags: given },
+    hint: `Add --transport sse (or streamable-http) to listen on a port, or drop ${given.join(' and ')} for stdio.`,
+  })
 }
 
 export function parsePort(value: string | number, label: string): number {
@@ -91,7 +117,7 @@ export function parsePort(value: string | number, label: string): number {
 
 export function resolveMcpHttpOptions(config: Config, flags: McpHttpFlags = {}): McpHttpOptions {
   const raw = rawMcp(config)
-  const transport = resolveMcpTransport(config, flags.transport)
+  const transport = resolveMcpTransport(flags.transport)
   if (transport === 'stdio') throw new AppError('BAD_INPUT', 'The stdio transport is not served over HTTP', { hint: 'Use --transport sse or --transport streamable-http.' })
   const host = flags.host ?? raw.host ?? MCP_HTTP_DEFAULTS.host
   const port = parsePort(flags.port ?? raw.port ?? MCP_HTTP_DEFAULTS.port, flags.port !== undefined ? '--port' : 'mcp.port')

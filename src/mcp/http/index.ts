@@ -6,7 +6,7 @@ export { createMcpHttpApp, HEALTH_PATH, MCP_PATH, MESSAGES_PATH, SSE_PATH, type 
 export { ANONYMOUS, ANONYMOUS_AUTH, createHttpAuth, type Authenticate, type HttpAuth } from './authenticate.ts'
 export { createRequestLimits, type RequestLimits } from './request-limits.ts'
 export { createMemoryEventStore, type MemoryEventStore } from './event-store.ts'
-export { MCP_HTTP_DEFAULTS, MCP_TRANSPORTS, resolveMcpHttpOptions, resolveMcpTransport, type McpHttpFlags, type McpHttpOptions, type McpTransportName } from './http-options.ts'
+export { MCP_HTTP_DEFAULTS, MCP_TRANSPORTS, refuseAddressWithStdio, resolveMcpHttpOptions, resolveMcpServeTransport, resolveMcpTransport, type McpHttpFlags, type McpHttpOptions, type McpTransportName } from './http-options.ts'
 export { createRequestGuard, isLoopbackHost, type BoundAddress, type RequestGuard } from './request-guard.ts'
 export { createMcpHttpServer, startMcpHttpServer, type McpHttpServer, type McpHttpServerDeps, type RunningMcpHttpServer } from './serve.ts'
 export { runtimeStatus, serveMcpHttp, startRuntimeMcpHttpServer, waitForSignal, type McpHttpRuntime, type ServeMcpHttpOptions } from './serve-mcp-http.ts'

@@ -39,7 +39,7 @@ export function createLegacySseHandlers(options: LegacySseOptions): LegacySseHan
       if (accept !== null && !accept.includes('text/event-stream') && !accept.includes('*/*')) {
         return jsonRpcErrorResponse(406, -32000, 'Not Acceptable: Client must accept text/event-stream')
       }
-      await sessions.reserve()
+      await sessions.reserve(principalKey(principal))
       let instance
       try {
         instance = await options.createSession(principal)

@@ -23,7 +23,11 @@ export interface RequestGuardOptions {
 export interface RequestGuard {
   /** A 403 response when the request's Host or Origin is not allowed, else null. */
   check(request: Request): Response | null
-  /** True when `origin` may read responses cross-origin (CORS headers are sent for it). */
+  /**
+   * True when `origin` may read responses cross-origin (CORS headers are sent for it): the listed
+   * origins, and, on a loopback-bound server, the localhost pages the guard lets in anyway (the
+   * Inspector on localhost:6274, a dev server on localhost:3000), which could not use it otherwise.
+   */
   corsAllowed(origin: string): boolean
 }
 
@@ -81,6 +85,16 @@ function isSameOrigin(origin: URL, hostHeader: string, authority: { hostname: st
   return originPort === authority.port || (!hostHasPort && origin.port === '')
 }
 
+/** An http(s) page served from localhost, 127.0.0.0/8 or ::1 (any port). */
+function isLoopbackPage(origin: string): boolean {
+  try {
+    const url = new URL(origin)
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.origin === origin.replace(/\/+$/, '').toLowerCase() && isLoopbackHost(url.hostname.replace(/^\[|\]$/g, ''))
+  } catch {
+    return false
+  }
+}
+
 export function createRequestGuard(options: RequestGuardOptions): RequestGuard {
   const { bound } = options
   const hostNames = acceptedHostNames(bound)
@@ -88,7 +102,7 @@ export function createRequestGuard(options: RequestGuardOptions): RequestGuard {
   const allowAny = options.allowedOrigins.includes('*')
   const listed = new Set(options.allowedOrigins.filter((o) => o !== '*').map((o) => o.replace(/\/+$/, '').toLowerCase()))
 
-  const corsAllowed = (origin: string) => allowAny || listed.has(origin.toLowerCase())
+  const corsAllowed = (origin: string) => allowAny || listed.has(origin.toLowerCase()) || (loopbackBound && isLoopbackPage(origin))
 
   const forbidden = (message: string) => jsonRpcErrorResponse(403, -32000, `Forbidden: ${message}`)
 
@@ -111,7 +125,6 @@ export function createRequestGuard(options: RequestGuardOptions): RequestGuard {
       }
       if (corsAllowed(originUrl.origin)) return null
       if (isSameOrigin(originUrl, hostHeader, authority)) return null
-      if (loopbackBound && isLoopbackHost(originUrl.hostname.replace(/^\[|\]$/g, '')) && originUrl.protocol.startsWith('http')) return null
       return forbidden(`Origin "${origin}" is not allowed; add it to mcp.cors.allowed_origins`)
     },
   }

@@ -1,6 +1,8 @@
 /**
- * The MCP sessions one HTTP server holds, of both transports. It enforces `mcp.max_connections`
- * (evicting the longest-idle session first), expires sessions nobody has used for `idleMs` while no
+ * The MCP sessions one HTTP server holds, of both transports. It enforces `mcp.max_connections`:
+ * when full, a new session first replaces a session past its idle expiry (anyone's: the sweep would
+ * close it anyway), else the caller's own longest-idle session; a caller never evicts another
+ * principal's live session, and gets BUSY (503 with Retry-After) instead. It expires sessions nobody has used for `idleMs` while no
  * stream of theirs is open, and closes them all on shutdown. A session's `close()` ends its transport
  * and its MCP server instance.
  */
@@ -35,8 +37,11 @@ export interface SessionRegistryOptions {
 }
 
 export interface SessionRegistry {
-  /** Makes room for one more session (evicting an idle one if full); throws BUSY when it cannot. */
-  reserve(): Promise<void>
+  /**
+   * Makes room for one more session of `principal` (a principalKey): when full it evicts an expired
+   * session or one of the caller's own idle sessions; throws BUSY when it cannot.
+   */
+  reserve(principal: string): Promise<void>
   /** Gives back a reservation whose session never came to be (its initialize failed). */
   release(): void
   /** Registers a session, using up one reservation. */
@@ -55,6 +60,9 @@ export interface SessionRegistry {
   /** Closes every session and stops the expiry timer. */
   closeAll(reason: string): Promise<void>
 }
+
+/** The client behind a principalKey (`kind:name#rights`): its sessions with any rights are its own. */
+const identity = (principal: string) => principal.replace(/#[^#]*$/, '')
 
 export function createSessionRegistry(options: SessionRegistryOptions): SessionRegistry {
   const { logger, idleMs, maxSessions } = options
@@ -88,21 +96,25 @@ export function createSessionRegistry(options: SessionRegistryOptions): SessionR
   timer?.unref?.()
 
   return {
-    async reserve() {
+    async reserve(principal) {
       if (draining) throw new AppError('SHUTTING_DOWN', 'The MCP server is shutting down and opens no new sessions')
       if (maxSessions === undefined || sessions.size + reserved < maxSessions) {
         reserved++
         return
       }
-      const idle = [...sessions.values()].filter((entry) => entry.openStreams === 0).sort((a, b) => a.lastSeen - b.lastSeen)[0]
-      if (!idle) {
-        throw new AppError('BUSY', `This server already holds ${maxSessions} MCP sessions (mcp.max_connections), all of them active`, {
+      const at = now()
+      const caller = identity(principal)
+      const byIdleness = [...sessions.values()].filter((entry) => entry.openStreams === 0).sort((a, b) => a.lastSeen - b.lastSeen)
+      const expired = idleMs > 0 ? byIdleness.find((entry) => isIdle(entry, at)) : undefined
+      const victim = expired ?? byIdleness.find((entry) => identity(entry.principal) === caller)
+      if (!victim) {
+        throw new AppError('BUSY', `This server already holds ${maxSessions} MCP sessions (mcp.max_connections) and none of them is an idle session of this client`, {
           data: { maxSessions },
-          hint: 'Retry later, close unused clients, or raise mcp.max_connections.',
+          hint: 'Retry later, close unused sessions of this client, or raise mcp.max_connections.',
         })
       }
       reserved++
-      await closeEntry(idle, 'evicted to make room for a new session (mcp.max_connections)')
+      await closeEntry(victim, victim === expired ? `idle for more than ${Math.round(idleMs / 1000)} s` : 'evicted to make room for a new session of the same client (mcp.max_connections)')
     },
     release() {
       reserved = Math.max(0, reserved - 1)

@@ -44,7 +44,7 @@ export function createStreamableHttpHandler(options: StreamableHttpOptions): Str
     if (!messages.some((message) => isInitializeRequest(message))) {
       return jsonRpcErrorResponse(400, -32000, 'Bad Request: Mcp-Session-Id header is required (send initialize first to open a session)')
     }
-    await sessions.reserve()
+    await sessions.reserve(principalKey(principal))
     let instance: McpSessionInstance
     try {
       instance = await options.createSession(principal)

@@ -121,8 +121,10 @@ export const executionHandlers: Pick<ToolHandlers, ExecutionToolName> = {
   async batch_execute(input, ctx) {
     if (input.requests && input.tasks) throw new AppError('BAD_INPUT', 'Give either requests or tasks (its alias), not both')
     const requests = input.requests ?? input.tasks
-    if (!requests) throw new AppError('BAD_INPUT', 'The batch needs requests: [{ id, task_id, input, dependencies? }]', { hint: '`tasks` is accepted as an alias of `requests`.' })
-    const items: BatchItem[] = requests.map((r) => ({ id: r.id, taskId: r.task_id, input: r.input ?? {}, dependencies: r.dependencies ?? [], timeoutMs: r.timeout_ms, priority: r.priority ?? 0 }))
+    if (!requests) throw new AppError('BAD_INPUT', 'The batch needs requests: [{ task_id, input, id?, dependencies? }]', { hint: '`tasks` is accepted as an alias of `requests`.' })
+    // An item without an id gets its index, so the guide's `tasks: [{ task_id, input }]` works; a
+    // dependency on an id that is not in the batch is still rejected by checkBatchPlan.
+    const items: BatchItem[] = requests.map((r, index) => ({ id: r.id ?? String(index), taskId: r.task_id, input: r.input ?? {}, dependencies: r.dependencies ?? [], timeoutMs: r.timeout_ms, priority: r.priority ?? 0 }))
     checkBatchPlan(items)
     const tasks = new Map<string, TaskPackage>()
     for (const item of items) {

@@ -1,5 +1,6 @@
 import init001 from './001_init.sql' with { type: 'text' }
 import audit002 from './002_audit.sql' with { type: 'text' }
+import owner003 from './003_execution_owner.sql' with { type: 'text' }
 
 /** One schema change: `id` is recorded in `schema_migrations` once its SQL has run. */
 export interface Migration {
@@ -14,4 +15,5 @@ export interface Migration {
 export const MIGRATIONS: readonly Migration[] = [
   { id: '001_init', sql: init001 },
   { id: '002_audit', sql: audit002 },
+  { id: '003_execution_owner', sql: owner003 },
 ]

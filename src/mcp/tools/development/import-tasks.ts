@@ -48,8 +48,12 @@ type Placement = { target: string; existing: TaskPackage | null } | { skip: stri
 async function placeTask(ctx: ToolContext, name: string, overwrite: boolean): Promise<Placement> {
   const existing = ctx.registry.get(name)
   if (existing) {
+    // overwrite_existing cannot help here: a copy of the same name in the tasks folder would clash
+    // with the read-only package (the registry keeps the first of a name and reports the other).
+    if (!(await isEditable(ctx, existing))) {
+      return { skip: `"${name}" is the name of a task in a read-only source (${existing.dir}), so a copy needs a different name: pass options.name_prefix (e.g. "my-") to import it as "my-${name}"; overwrite_existing cannot replace it` }
+    }
     if (!overwrite) return { skip: `a task named "${name}" already exists (version ${existing.version}); pass overwrite_existing: true to replace it, or options.name_prefix to import a copy` }
-    if (!(await isEditable(ctx, existing))) return { skip: `"${name}" exists in a read-only source (${existing.dir}); import it under another name with options.name_prefix` }
     return { target: existing.dir, existing }
   }
   const target = await taskFolderFor(ctx.tasksDir, name)

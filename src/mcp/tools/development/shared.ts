@@ -92,7 +92,9 @@ export async function findEditableTask(ctx: ToolContext, taskId: string): Promis
 export function readOnlyMessage(ctx: ToolContext, pkg: TaskPackage): { message: string; hint: string } {
   return {
     message: `Task "${pkg.name}" comes from ${pkg.dir}, outside the writable tasks folder ${ctx.tasksDir}: that source is read-only here`,
-    hint: `Copy it into the tasks folder with ratchet_export_tasks {"task_id": "${pkg.name}"} then ratchet_import_tasks (with options.name_prefix if the name must differ), and change the copy.`,
+    // The copy must take another name: the registry uses the first package of a name (in source
+    // order) and reports any other as a duplicate, so a same-name copy would be ignored.
+    hint: `To change it, copy it into the tasks folder under a NEW name (a copy named "${pkg.name}" would clash with this one): ratchet_export_tasks {"task_id": "${pkg.name}"}, then ratchet_import_tasks {"data": <its bundle>, "options": {"name_prefix": "my-"}}, then change "my-${pkg.name}".`,
   }
 }
 
