@@ -13,6 +13,7 @@ import { measure } from 'mitata'
 import { prelude } from '../src/pool/prelude.ts'
 import { createHostBridge, type RunState } from '../src/pool/host-bridge.ts'
 import { toScript } from '../src/tasks/to-script.ts'
+import { wrapModule } from '../src/pool/wrap-module.ts'
 import { compileSchema } from '../src/tasks/schema.ts'
 import { encodeExecution, encodePatchInto, EXECUTION_COLUMNS, type SqlValue } from '../src/store/execution-rows.ts'
 import { encodeSpan } from '../src/store/log-span-rows.ts'
@@ -55,16 +56,19 @@ function workerReplica() {
     const holder: { state: RunState | null } = { state: null }
     const context = vm.createContext(Object.create(null), { name: 'ratchet-task' }) // as worker-entry.ts
     const api = PRELUDE.runInContext(context)(createHostBridge(holder, send))
-    return { context, api, holder }
+    api.harden()
+    return { context, api, holder, factory: null as unknown }
   }
   const task = addTask('/tmp/bench-phases')
-  const script = new vm.Script(toScript(task.code), { filename: task.entryFile })
+  const script = new vm.Script(wrapModule(toScript(task.code)), { filename: task.entryFile })
   const fields = { executionId: 'x', taskId: task.name, taskVersion: '1.0.0', attempt: 1, idempotencyKey: 'x' }
   const newState = (): RunState => ({ id: 'x', mocks: null, logs: [], logCount: 0, flushScheduled: false, timers: new Map(), fetches: new Map(), spanSeq: 0, done: false, uncaught: null, onUncaught: () => {} })
   const runIn = async (prepared: ReturnType<typeof prepare>) => {
     prepared.holder.state = newState()
-    const completion = script.runInContext(prepared.context)
-    const out = await prepared.api.run(completion, '{"a":1,"b":2}', fields, 16777216)
+    // As worker-entry.ts: the module's factory once per context, then run + reset per execution.
+    prepared.factory ??= script.runInContext(prepared.context)
+    const out = await prepared.api.run(prepared.factory, '{"a":1,"b":2}', fields, 16777216)
+    prepared.api.reset()
     if (out !== '{"result":3}') throw new Error(`replica run returned ${out}`)
   }
   return { prepare, runIn }

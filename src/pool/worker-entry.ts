@@ -12,6 +12,7 @@ import { prelude } from './prelude.ts'
 import { createHostBridge, flushLogs, type RunState } from './host-bridge.ts'
 import { mapErrorToTask } from './map-error.ts'
 import { toScript } from '../tasks/to-script.ts'
+import { wrapModule } from './wrap-module.ts'
 import { EGRESS_SOCKET_ENV } from './egress/protocol.ts'
 import type { ExecutionError } from '../store/types.ts'
 
@@ -53,17 +54,6 @@ function prepareContext(): PreparedContext {
 function compileTask(message: RunMessage): vm.Script {
   if (message.task.code === undefined) throw new Error(`worker has no code for ${message.task.name}@${message.task.checksum}`)
   return new vm.Script(wrapModule(toScript(message.task.code)), { filename: message.task.file })
-}
-
-const WRAP_PREFIX = '(function (module, exports, require) {'
-
-/**
- * The task's module (already a classic script, see toScript) as a function body, so each execution
- * gets its own top-level scope. Lines stay where they were: the prefix shares line 1 and the epilogue
- * goes after the last line.
- */
-function wrapModule(script: string): string {
-  return `${WRAP_PREFIX}${script}\n;return typeof main === 'function' ? main : undefined\n})`
 }
 
 /** The task version's context, loading its module first when this worker has not yet (or dropped it). */
