@@ -195,9 +195,18 @@ export function createEngine(deps: { store: Store; pool: Pool; logger: Logger; q
   }
 
   pool.onIdle(pump)
+  const NO_WORKERS = 'Every worker has exited and workers.restart_on_failure is false, so no execution can run'
+  const NO_WORKERS_HINT = 'Restart the server, or set workers.restart_on_failure: true so crashed workers are replaced.'
+  // Waiting work must not hang forever once no worker will ever take it.
+  pool.onExhausted(() => {
+    for (let waiting = queue.take(); waiting; waiting = queue.take()) {
+      void finish(waiting, 'failed', { error: { type: 'NoWorkers', code: 'WORKER_CRASHED', reason: 'no_workers', message: `${NO_WORKERS}. ${NO_WORKERS_HINT}` } })
+    }
+  })
 
   const submit = (request: ExecuteRequest): Submitted => {
     if (closing) throw new AppError('SHUTTING_DOWN', 'The server is shutting down and accepts no new executions', { hint: 'Retry once it is back.' })
+    if (!pool.canServe() && !closing) throw new AppError('BUSY', NO_WORKERS, { hint: NO_WORKERS_HINT })
     if (queue.size >= queue.capacity) {
       throw new AppError('BUSY', `The execution queue is full (${queue.capacity} waiting)`, { data: { capacity: queue.capacity }, hint: 'Retry shortly, or raise workers.max_queue / workers.count.' })
     }

@@ -100,6 +100,10 @@ interface Job {
 export interface Pool {
   /** True when a ready worker is free. */
   hasIdle(): boolean
+  /** False once every worker is gone for good (workers.restart_on_failure: false after crashes). */
+  canServe(): boolean
+  /** Called when the pool can no longer serve (see canServe). */
+  onExhausted(listener: () => void): void
   /** Runs on an idle worker; throws if none is idle (the engine's queue decides who goes next). */
   run(request: RunRequest): Promise<RunOutcome>
   /** Asks the task to stop (its context.signal aborts), then kills the worker after a grace period. */
@@ -120,6 +124,8 @@ export function createPool(options: PoolOptions): Pool {
   const slots: Slot[] = []
   /** Runs taken back from stuck workers; they go before anything the engine sends. */
   const waiting: Job[] = []
+  const exhaustedListeners: Array<() => void> = []
+  let exhausted = false
   const idleListeners: Array<() => void> = []
   let readyWaiters: Array<() => void> = []
   let restarts = 0
@@ -312,7 +318,14 @@ export function createPool(options: PoolOptions): Pool {
     if (closing) return
     if (!slot.ready) spawnFailures++
     if (!slot.killReason) logger.warn('worker exited', { pid: slot.proc.pid, exitCode, signal: signalCode, busy: Boolean(job) })
-    if (!options.restartOnFailure && !slot.killReason) return
+    if (!options.restartOnFailure && !slot.killReason) {
+      if (slots.length === 0) {
+        exhausted = true
+        logger.error('every worker has exited and workers.restart_on_failure is false: no execution can run until the server restarts')
+        for (const listener of exhaustedListeners) listener()
+      }
+      return
+    }
     restarts++
     // A worker that cannot even start must not turn into a spawn loop.
     const delay = spawnFailures === 0 ? 0 : Math.min(5000, 50 * 2 ** spawnFailures)
@@ -399,6 +412,10 @@ export function createPool(options: PoolOptions): Pool {
 
   return {
     hasIdle: () => !closing && waiting.length === 0 && slots.some((s) => s.ready && !s.job && !s.killReason),
+    canServe: () => !closing && !exhausted,
+    onExhausted(listener) {
+      exhaustedListeners.push(listener)
+    },
     run(request) {
       const slot = slots.find((s) => s.ready && !s.job && !s.killReason)
       if (!slot || closing) throw new Error('no idle worker')

@@ -141,3 +141,24 @@ describe('work a finished task leaves running', () => {
     expect(Date.parse(next.startedAt!) - Date.parse(next.queuedAt)).toBeGreaterThanOrEqual(400)
   })
 })
+
+describe('workers.restart_on_failure: false', () => {
+  test('when the last worker crashes, waiting executions fail with no_workers and new ones are refused', async () => {
+    const h = await openHarness({ pool: { count: 1, restartOnFailure: false } })
+    try {
+      const slow = makeTask({ code: 'async function main() {\n  await new Promise((r) => setTimeout(r, 30000))\n}\n' })
+      const running = h.engine.submit({ task: slow, input: {}, source: 'test' })
+      const waiting = h.engine.submit({ task: slow, input: {}, source: 'test' })
+      await waitFor(() => h.engine.stats().running === 1)
+      process.kill(h.pool.stats().pids[0]!, 'SIGKILL')
+      const [first, second] = await Promise.all([running.done, waiting.done])
+      expect(first.error?.code).toBe('WORKER_CRASHED')
+      expect(second.status).toBe('failed')
+      expect(second.error?.reason).toBe('no_workers')
+      expect(second.error?.message).toContain('restart_on_failure')
+      expect(() => h.engine.submit({ task: slow, input: {}, source: 'test' })).toThrow('restart_on_failure is false')
+    } finally {
+      await h.close()
+    }
+  })
+})
