@@ -1783,7 +1783,7 @@ export interface ImportTasksInput {
    */
   format?: "json" | "zip";
   /**
-   * Replace tasks of the same name in the tasks folder (their previous version is kept in .versions/)
+   * Replace tasks of the same name in the tasks folder (their previous version is kept in .versions/); for the name of a task in a read-only source, write a copy into the tasks folder that overrides it
    */
   overwrite_existing?: boolean;
   options?: {

@@ -1073,7 +1073,7 @@ export const TOOL_DEFINITIONS: readonly ToolDefinition[] = [
     "name": "create_task_version",
     "title": "Create a task version",
     "group": "filesystem",
-    "description": "Gives a task a new version number: the current package is copied to <tasks_dir>/.versions/<name>/<version>-<checksum8>/ (the history is kept), metadata.json gets the new version (and description, and a changelog entry), and the registry reloads. new_version must be a semantic version greater than the current one. Returns every known version with its checksum and where its files are.",
+    "description": "Gives a task a new version number: the current package is copied to <tasks_dir>/.versions/<name>/<version>-<checksum8>/ (the history is kept), metadata.json gets the new version (and description, and a changelog entry), and the registry reloads. new_version must be a semantic version greater than the current one. A task from a read-only registry source is copied into <tasks_dir>/<name>/ first, and that copy overrides it. Returns every known version with its checksum and where its files are.",
     "annotations": {
       "title": "Create a task version",
       "readOnlyHint": false,
@@ -1483,7 +1483,7 @@ export const TOOL_DEFINITIONS: readonly ToolDefinition[] = [
     "name": "delete_task",
     "title": "Delete a task",
     "group": "filesystem",
-    "description": "Removes a task from the tasks folder and the registry. By default its folder is moved to <tasks_dir>/.versions/<name>/deleted-<timestamp>/ so it can be restored; with create_backup false and delete_files true it is erased. A task with queued or running executions is refused unless force is true. Tasks from other registry sources are read-only.",
+    "description": "Removes a task from the tasks folder and the registry. By default its folder is moved to <tasks_dir>/.versions/<name>/deleted-<timestamp>/ so it can be restored; with create_backup false and delete_files true it is erased. A task with queued or running executions is refused unless force is true. Tasks from other registry sources are read-only; deleting the tasks-folder copy that overrides one of them makes the original visible again.",
     "annotations": {
       "title": "Delete a task",
       "readOnlyHint": false,
@@ -1734,7 +1734,7 @@ export const TOOL_DEFINITIONS: readonly ToolDefinition[] = [
     "name": "edit_task",
     "title": "Edit a task",
     "group": "filesystem",
-    "description": "Changes a task in the tasks folder: code, schemas, description, tags, version and/or test cases (test_cases replaces all tests). The version is bumped (patch) unless given. The previous version is first copied to <tasks_dir>/.versions/<name>/<version>-<checksum8>/; the new files are validated before they replace the old ones, so a change with problems (each with file, line and fix) leaves the task as it was. Then the registry reloads and the tests run. Tasks from other registry sources are read-only: copy them with ratchet_export_tasks + ratchet_import_tasks.",
+    "description": "Changes a task in the tasks folder: code, schemas, description, tags, version and/or test cases (test_cases replaces all tests). The version is bumped (patch) unless given. The previous version is first copied to <tasks_dir>/.versions/<name>/<version>-<checksum8>/; the new files are validated before they replace the old ones, so a change with problems (each with file, line and fix) leaves the task as it was. Then the registry reloads and the tests run. A task from a read-only registry source is edited copy-on-write: it is copied into <tasks_dir>/<name>/ with the change, and that copy overrides the original under the same name (ratchet_delete_task on the copy brings the original back).",
     "annotations": {
       "title": "Edit a task",
       "readOnlyHint": false,
@@ -3770,7 +3770,7 @@ export const TOOL_DEFINITIONS: readonly ToolDefinition[] = [
         "overwrite_existing": {
           "type": "boolean",
           "default": false,
-          "description": "Replace tasks of the same name in the tasks folder (their previous version is kept in .versions/)"
+          "description": "Replace tasks of the same name in the tasks folder (their previous version is kept in .versions/); for the name of a task in a read-only source, write a copy into the tasks folder that overrides it"
         },
         "options": {
           "type": "object",

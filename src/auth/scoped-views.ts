@@ -25,10 +25,11 @@ export function scopeRegistry(registry: Registry, permissions: Permissions): Reg
     list: () => registry.list().filter((task) => visible(task.name)),
     // Load problems name folders and files of tasks this principal may not see.
     problems: () => (permissions.canAccessSystemInfo ? registry.problems() : []),
+    shadowed: () => (permissions.canAccessSystemInfo ? registry.shadowed().filter((entry) => visible(entry.name)) : []),
     // Reload reports name the tasks that changed: only visible ones reach the principal's session.
     onChange: (listener) =>
       registry.onChange((report) =>
-        listener({ ...report, changed: report.changed.filter(visible), removed: report.removed.filter(visible), problems: permissions.canAccessSystemInfo ? report.problems : [] }),
+        listener({ ...report, changed: report.changed.filter(visible), removed: report.removed.filter(visible), problems: permissions.canAccessSystemInfo ? report.problems : [], shadowed: permissions.canAccessSystemInfo ? report.shadowed.filter((entry) => visible(entry.name)) : [] }),
       ),
     close: () => registry.close(),
   }

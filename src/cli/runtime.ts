@@ -3,14 +3,14 @@
  * and closes them in reverse order. Nothing else in the program wires components together.
  */
 import { mkdirSync } from 'node:fs'
-import { resolve, sep } from 'node:path'
-import { pathToFileURL } from 'node:url'
+import { resolve } from 'node:path'
 import { loadConfig } from '../config/load-config.ts'
 import type { Config } from '../config/types.ts'
 import { createLogger, type Logger } from '../lib/logger.ts'
 import { openStoreFromUrl } from '../store/open-store-from-url.ts'
 import type { Store } from '../store/types.ts'
 import { createRegistry, type Registry } from '../registry/registry.ts'
+import { effectiveSources } from '../registry/registry-status.ts'
 import { createPool, type Pool } from '../pool/pool.ts'
 import { createSandbox } from '../pool/sandbox/index.ts'
 import { createEngine, type Engine } from '../engine/engine.ts'
@@ -97,14 +97,11 @@ export async function openRuntime(config: Config, options: RuntimeOptions = {}):
   }
 }
 
-/** Adds the tasks folder as a watched source (created if missing) unless a source already covers it. */
+/**
+ * Adds the tasks folder as a watched source that overrides read-only ones (created if missing) unless
+ * a source already covers it; a source that IS the tasks folder gets the `overrides` flag.
+ */
 function withTasksDir(sources: RegistrySourceConfig[], tasksDir: string): RegistrySourceConfig[] {
-  const path = resolve(tasksDir)
-  mkdirSync(path, { recursive: true })
-  const covered = sources.some((source) => path === source.path || path.startsWith(source.path + sep))
-  if (covered) return sources
-  const names = new Set(sources.map((source) => source.name))
-  let name = 'tasks'
-  for (let n = 2; names.has(name); n++) name = `tasks-${n}`
-  return [...sources, { name, uri: pathToFileURL(path).href, path, watchForChanges: true, autoReload: true }]
+  mkdirSync(resolve(tasksDir), { recursive: true })
+  return effectiveSources(sources, tasksDir)
 }

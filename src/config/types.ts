@@ -9,6 +9,12 @@ export interface RegistrySourceConfig {
   path: string
   watchForChanges: boolean
   autoReload: boolean
+  /**
+   * A package here wins over a same-named package of any source without this flag, whatever the scan
+   * order; the other one is shadowed, not a duplicate. Set on the writable tasks folder, so an edit of
+   * a read-only task can be saved as a copy under the same name.
+   */
+  overrides?: boolean
 }
 
 export interface LogSinkConfig {

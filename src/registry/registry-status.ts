@@ -25,16 +25,20 @@ const contains = (root: string, dir: string) => {
 /**
  * The sources the server's registry loads: the configured ones plus the writable tasks folder, which
  * the runtime adds as a watched source named `tasks` (or `tasks-2`, ...) unless a configured source
- * already covers it (src/cli/runtime.ts, withTasksDir). Per-source reports must use the same names.
+ * already covers it (src/cli/runtime.ts, withTasksDir), flagged `overrides`. Per-source reports must
+ * use the same names.
  */
 export function effectiveSources(configured: readonly RegistrySourceConfig[], tasksDir: string | undefined): RegistrySourceConfig[] {
   if (tasksDir === undefined) return [...configured]
   const path = resolve(tasksDir)
-  if (configured.some((source) => path === source.path || path.startsWith(source.path + sep))) return [...configured]
+  // The tasks folder overrides read-only sources (copy-on-write edits). A source that merely contains
+  // it stays as it is: flagging it would let all of its tasks override the others.
+  if (configured.some((source) => source.path === path)) return configured.map((source) => (source.path === path ? { ...source, overrides: true } : source))
+  if (configured.some((source) => path.startsWith(source.path + sep))) return [...configured]
   const names = new Set(configured.map((source) => source.name))
   let name = 'tasks'
   for (let n = 2; names.has(name); n++) name = `tasks-${n}`
-  return [...configured, { name, uri: pathToFileURL(path).href, path, watchForChanges: true, autoReload: true }]
+  return [...configured, { name, uri: pathToFileURL(path).href, path, watchForChanges: true, autoReload: true, overrides: true }]
 }
 
 /** The source a task folder was loaded from: the deepest source folder that contains it. */
@@ -140,7 +144,8 @@ export async function checkRegistryHealth(registry: Registry, sources: readonly 
       continue
     }
     const onDisk = new Set(await findTaskDirs(source.path).catch(() => [] as string[]))
-    const known = new Set([...group.tasks.map((task) => task.dir), ...group.problems.map((p) => p.dir)])
+    // Folders hidden by an override were loaded too: they are not new.
+    const known = new Set([...group.tasks.map((task) => task.dir), ...group.problems.map((p) => p.dir), ...registry.shadowed().map((s) => s.dir)])
     const newDirs = [...onDisk].filter((dir) => !known.has(dir))
     const missingDirs = group.tasks.map((task) => task.dir).filter((dir) => !onDisk.has(dir))
     const inSync = newDirs.length === 0 && missingDirs.length === 0

@@ -1,8 +1,9 @@
 /**
  * The task registry: discovers task packages under each configured source (recursively), keeps the
  * loaded ones by name and uuid, reports every unreadable or invalid package and duplicate name without
- * letting it stop the others, records each distinct content (checksum) as a task version, and — when a
- * source asks for it — watches the folder and reloads changed tasks.
+ * letting it stop the others, lets a package of an `overrides` source (the writable tasks folder)
+ * shadow a same-named one from the other sources, records each distinct content (checksum) as a task
+ * version, and — when a source asks for it — watches the folder and reloads changed tasks.
  */
 import { watch, type FSWatcher } from 'node:fs'
 import { readdir } from 'node:fs/promises'
@@ -22,9 +23,19 @@ export interface RegistryProblem {
   problems: TaskProblem[]
 }
 
+/** A package hidden by a same-named one from an `overrides` source: not a problem, but worth knowing. */
+export interface ShadowedTask {
+  name: string
+  /** Absolute folder of the hidden package. */
+  dir: string
+  /** Absolute folder of the package served instead. */
+  shadowedBy: string
+}
+
 export interface RegistryReport {
   loaded: number
   problems: RegistryProblem[]
+  shadowed: ShadowedTask[]
   /** Names whose content changed (or appeared) in this load. */
   changed: string[]
   removed: string[]
@@ -37,6 +48,8 @@ export interface Registry {
   get(nameOrId: string): TaskPackage | undefined
   list(): TaskPackage[]
   problems(): RegistryProblem[]
+  /** Packages hidden by an override of the same name, as of the last load. */
+  shadowed(): ShadowedTask[]
   /** Called after every load that changed something. */
   onChange(listener: (report: RegistryReport) => void): () => void
   close(): void
@@ -86,6 +99,7 @@ export function createRegistry(deps: { sources: RegistrySourceConfig[]; store?: 
   let byName = new Map<string, TaskPackage>()
   let byId = new Map<string, TaskPackage>()
   let problems: RegistryProblem[] = []
+  let shadowed: ShadowedTask[] = []
   const listeners = new Set<(report: RegistryReport) => void>()
   const watchers: FSWatcher[] = []
   let reloadTimer: ReturnType<typeof setTimeout> | null = null
@@ -93,7 +107,9 @@ export function createRegistry(deps: { sources: RegistrySourceConfig[]; store?: 
 
   const scan = async (): Promise<RegistryReport> => {
     const nextByName = new Map<string, TaskPackage>()
+    const overriding = new Set<string>()
     const nextProblems: RegistryProblem[] = []
+    const nextShadowed: ShadowedTask[] = []
     for (const source of sources) {
       const dirs: string[] = []
       try {
@@ -106,11 +122,18 @@ export function createRegistry(deps: { sources: RegistrySourceConfig[]; store?: 
         try {
           const task = await loadTaskPackage(dir)
           const existing = nextByName.get(task.name)
-          if (existing) {
+          const existingOverrides = overriding.has(task.name)
+          if (existing && source.overrides === true && !existingOverrides) {
+            nextShadowed.push({ name: task.name, dir: existing.dir, shadowedBy: task.dir })
+          } else if (existing && source.overrides !== true && existingOverrides) {
+            nextShadowed.push({ name: task.name, dir: task.dir, shadowedBy: existing.dir })
+            continue
+          } else if (existing) {
             nextProblems.push({ source: source.name, dir, problems: [duplicateNameProblem(task, existing.dir)] })
             continue
           }
           nextByName.set(task.name, task)
+          if (source.overrides === true) overriding.add(task.name)
         } catch (error) {
           const list = isAppError(error) && Array.isArray(error.data?.problems) ? (error.data!.problems as TaskProblem[]) : [{ file: dir, message: (error as Error).message }]
           nextProblems.push({ source: source.name, dir, problems: withAbsoluteFiles(dir, list) })
@@ -126,10 +149,16 @@ export function createRegistry(deps: { sources: RegistrySourceConfig[]; store?: 
     byName = nextByName
     byId = new Map([...nextByName.values()].filter((t) => t.uuid).map((t) => [t.uuid!, t]))
     problems = nextProblems
+    const key = (s: ShadowedTask) => `${s.name}\0${s.dir}\0${s.shadowedBy}`
+    const before = new Set(shadowed.map(key))
+    for (const entry of nextShadowed) {
+      if (!before.has(key(entry))) logger.info('task overridden by the tasks folder', { task: entry.name, shadowed: entry.dir, by: entry.shadowedBy })
+    }
+    shadowed = nextShadowed
     for (const problem of nextProblems) {
       for (const p of problem.problems) logger.warn('task package skipped', { source: problem.source, file: isAbsolute(p.file) ? p.file : join(problem.dir, p.file), reason: p.message })
     }
-    const report = { loaded: byName.size, problems: nextProblems, changed, removed }
+    const report = { loaded: byName.size, problems: nextProblems, shadowed: nextShadowed, changed, removed }
     if (changed.length > 0 || removed.length > 0) {
       logger.info('task registry loaded', { tasks: byName.size, changed: changed.length, removed: removed.length, problems: nextProblems.length })
     }
@@ -176,6 +205,7 @@ export function createRegistry(deps: { sources: RegistrySourceConfig[]; store?: 
     get: (nameOrId) => byName.get(nameOrId) ?? byId.get(nameOrId),
     list: () => [...byName.values()].sort((a, b) => a.name.localeCompare(b.name)),
     problems: () => problems,
+    shadowed: () => shadowed,
     onChange(listener) {
       listeners.add(listener)
       return () => listeners.delete(listener)

@@ -36,7 +36,8 @@ export async function openDevTools(): Promise<DevToolsHarness> {
   const engine = await openHarness({ pool: { count: 2 } })
   const registry = createRegistry({
     sources: [
-      { name: 'tasks', uri: `file://${tasksDir}`, path: tasksDir, watchForChanges: false, autoReload: false },
+      // As the runtime adds it (withTasksDir): the writable folder overrides read-only sources.
+      { name: 'tasks', uri: `file://${tasksDir}`, path: tasksDir, watchForChanges: false, autoReload: false, overrides: true },
       { name: 'shared', uri: `file://${readOnlyDir}`, path: readOnlyDir, watchForChanges: false, autoReload: false },
     ],
     store: engine.store,

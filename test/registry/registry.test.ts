@@ -3,6 +3,7 @@ import { mkdir, rm, symlink, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { RegistrySourceConfig } from '../../src/config/types.ts'
 import { createRegistry, findTaskDirs, type Registry, type RegistryReport } from '../../src/registry/registry.ts'
+import { checkRegistryHealth, effectiveSources } from '../../src/registry/registry-status.ts'
 import { openSqliteStore, type SqliteStore } from '../../src/store/index.ts'
 import { waitFor } from '../helpers/process.ts'
 import { silentLogger } from '../helpers/silent-logger.ts'
@@ -205,5 +206,81 @@ describe('watching for changes', () => {
     await Bun.sleep(300)
     expect(registry.get('still')!.checksum).toBe(before)
     expect((await registry.load()).changed).toEqual(['still'])
+  })
+})
+
+describe('overrides', () => {
+  const named = (name: string, path: string, overrides = false): RegistrySourceConfig => ({ ...source(path), name, ...(overrides ? { overrides: true } : {}) })
+
+  test.each([
+    ['after', false],
+    ['before', true],
+  ])('a package of an overrides source listed %s the read-only one wins and shadows it without a problem', async (_label, first) => {
+    const root = await makeTempRoot()
+    const readOnly = await writeFiles(root, 'shared/same', classicPackage('same', 'function main() { return "shared" }\n'))
+    const mine = await writeFiles(root, 'tasks/same', classicPackage('same', 'function main() { return "mine" }\n'))
+    const shared = named('shared', join(root, 'shared'))
+    const tasks = named('tasks', join(root, 'tasks'), true)
+    const { registry, logger } = setup(first ? [tasks, shared] : [shared, tasks])
+    const report = await registry.load()
+    expect(registry.get('same')?.dir).toBe(mine)
+    expect(report.problems).toEqual([])
+    expect(report.shadowed).toEqual([{ name: 'same', dir: readOnly, shadowedBy: mine }])
+    expect(registry.shadowed()).toEqual(report.shadowed)
+    const logged = () => logger.lines.filter((l) => l.level === 'info' && l.message === 'task overridden by the tasks folder')
+    expect(logged()).toHaveLength(1)
+    await registry.load()
+    expect(logged()).toHaveLength(1)
+
+    // Removing the override uncovers the read-only package.
+    await rm(mine, { recursive: true })
+    const after = await registry.load()
+    expect(registry.get('same')?.dir).toBe(readOnly)
+    expect(after).toMatchObject({ shadowed: [], problems: [], changed: ['same'] })
+  })
+
+  test('the same name in two sources without overrides is still a duplicate problem', async () => {
+    const root = await makeTempRoot()
+    const first = await writeFiles(root, 'one/same', classicPackage('same'))
+    const second = await writeFiles(root, 'two/same', classicPackage('same'))
+    const { registry } = setup([named('one', join(root, 'one')), named('two', join(root, 'two'))])
+    const report = await registry.load()
+    expect(registry.get('same')?.dir).toBe(first)
+    expect(report.shadowed).toEqual([])
+    expect(report.problems).toHaveLength(1)
+    expect(report.problems[0]).toMatchObject({ source: 'two', dir: second })
+    expect(report.problems[0].problems[0].message).toContain('duplicate task name "same"')
+  })
+
+  test('the same name twice inside an overrides source is still a duplicate problem', async () => {
+    const root = await makeTempRoot()
+    await writeFiles(root, 'tasks/a/same', classicPackage('same'))
+    const second = await writeFiles(root, 'tasks/b/same', classicPackage('same'))
+    const { registry } = setup([named('tasks', join(root, 'tasks'), true)])
+    const report = await registry.load()
+    expect(report.problems.map((p) => p.dir)).toEqual([second])
+    expect(report.shadowed).toEqual([])
+  })
+
+  test('registry health counts a shadowed folder as loaded, not as new', async () => {
+    const root = await makeTempRoot()
+    await writeFiles(root, 'shared/same', classicPackage('same'))
+    await writeFiles(root, 'tasks/same', classicPackage('same'))
+    const sources = [named('shared', join(root, 'shared')), named('tasks', join(root, 'tasks'), true)]
+    const { registry } = setup(sources)
+    await registry.load()
+    const health = await checkRegistryHealth(registry, sources)
+    expect(health.overall).toBe('healthy')
+    expect(health.sources.map((s) => s.newDirs)).toEqual([[], []])
+  })
+})
+
+describe('effectiveSources', () => {
+  test('adds the tasks folder as an overrides source, or flags the configured source that is it', () => {
+    const shared = source('/srv/shared')
+    expect(effectiveSources([shared], '/srv/tasks')).toEqual([shared, { name: 'tasks', uri: 'file:///srv/tasks', path: '/srv/tasks', watchForChanges: true, autoReload: true, overrides: true }])
+    expect(effectiveSources([shared, source('/srv/tasks')], '/srv/tasks')[1]).toMatchObject({ path: '/srv/tasks', overrides: true })
+    // A source that only contains the tasks folder is left alone: all its tasks would override.
+    expect(effectiveSources([source('/srv')], '/srv/tasks')).toEqual([source('/srv')])
   })
 })

@@ -11,6 +11,7 @@ import { queryResults, storeExternalResult } from '../../engine/stored-results.t
 import { AppError } from '../../errors.ts'
 import { discoverTasks, loadedDirs, canonicalPath, resolveScanPath, type ScanRoot } from '../../registry/discover-tasks.ts'
 import { checkRegistryHealth, effectiveSources, syncRegistry } from '../../registry/registry-status.ts'
+import type { ShadowedTask } from '../../registry/registry.ts'
 import type { ExecutionRecord } from '../../store/types.ts'
 import endpointReference from '../../../docs/tools.md' with { type: 'text' }
 import developmentGuide from '../../../docs/mcp-development-guide.md' with { type: 'text' }
@@ -29,6 +30,10 @@ type InspectionToolName =
   | 'get_developer_guide_walkthrough'
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`
+
+/** "; 1 read-only task overridden by the tasks folder (addition)" for summaries, or nothing. */
+const overriddenNote = (shadowed: readonly ShadowedTask[]) =>
+  shadowed.length === 0 ? '' : `; ${plural(shadowed.length, 'read-only task')} overridden by the tasks folder (${shadowed.map((s) => s.name).join(', ')})`
 
 /** The folders discover_tasks may scan: the config file's folder, every registry source, the tasks folder. */
 function scanRoots(ctx: ToolContext): ScanRoot[] {
@@ -190,7 +195,7 @@ export const inspectionHandlers: Pick<ToolHandlers, InspectionToolName> = {
         synced_at: new Date().toISOString(),
         duration_ms: Math.round((performance.now() - began) * 1000) / 1000,
       },
-      summary: `Synced: ${plural(result.totalTasks, 'task')} loaded, ${result.changed.length} changed, ${result.removed.length} removed, ${plural(result.totalProblems, 'problem')}.`,
+      summary: `Synced: ${plural(result.totalTasks, 'task')} loaded, ${result.changed.length} changed, ${result.removed.length} removed, ${plural(result.totalProblems, 'problem')}${overriddenNote(ctx.registry.shadowed())}.`,
     }
   },
 
@@ -207,7 +212,7 @@ export const inspectionHandlers: Pick<ToolHandlers, InspectionToolName> = {
         problems: health.problems,
         checked_at: new Date().toISOString(),
       },
-      summary: `Registry ${health.overall}: ${plural(health.totalTasks, 'task')}, ${plural(health.totalProblems, 'problem')}, ${plural(health.sources.length, 'source')}.`,
+      summary: `Registry ${health.overall}: ${plural(health.totalTasks, 'task')}, ${plural(health.totalProblems, 'problem')}, ${plural(health.sources.length, 'source')}${overriddenNote(ctx.registry.shadowed())}.`,
     }
   },
 

@@ -3,10 +3,10 @@ import { compareSemver, isStrictSemver, parseSemver } from '../../../tasks/semve
 import { stageTaskChanges } from '../../../tasks/stage-task-changes.ts'
 import type { TaskPackage } from '../../../tasks/types.ts'
 import { listStoredVersions, snapshotPackage } from '../../../tasks/versions.ts'
-import { realTasksDir } from '../../../tasks/write-task-package.ts'
+import { realTasksDir, taskFolderFor } from '../../../tasks/write-task-package.ts'
 import type { ToolContext, ToolHandler, ToolOutcome } from '../types.ts'
 import { checkStaged, discardStaged, publish, reloadAndGet } from './save-task.ts'
-import { describeProblems, findEditableTask, taskIdOf, withFolderLock } from './shared.ts'
+import { confirmOverride, describeProblems, findEditableTask, isEditable, overrideTarget, taskIdOf, withFolderLock } from './shared.ts'
 
 type Output = ToolIO['create_task_version']['output']
 type HistoryItem = Output['history'][number]
@@ -34,14 +34,18 @@ export async function taskHistory(ctx: ToolContext, current: TaskPackage): Promi
 
 export const createTaskVersion: ToolHandler<'create_task_version'> = async (input, ctx): Promise<ToolOutcome<Output>> => {
   const refuse = (message: string, hint: string, extra: Partial<Output> = {}): ToolOutcome<Output> => ({ isError: true, output: { task_id: input.task_id, history: [], message, hint, ...extra } })
-  const lookup = await findEditableTask(ctx, input.task_id)
+  const lookup = await findEditableTask(ctx, input.task_id, { copyOnWrite: true })
   if ('refusal' in lookup) return refuse(lookup.refusal.message, lookup.refusal.hint, lookup.refusal.name ? { name: lookup.refusal.name } : {})
   const found = lookup.task
   if (!isStrictSemver(input.new_version)) {
     return refuse(`new_version ${JSON.stringify(input.new_version)} is not a semantic version (MAJOR.MINOR.PATCH)`, 'For example "1.1.0" or "2.0.0-beta.1".', { name: found.name })
   }
-  return withFolderLock(found.dir, async () => {
+  // A read-only task is re-versioned copy-on-write, as edit_task does: into <tasksDir>/<name>.
+  return withFolderLock(lookup.copy ? await taskFolderFor(ctx.tasksDir, found.name) : found.dir, async () => {
     const pkg = ctx.registry.get(found.name) ?? found
+    const copy = !(await isEditable(ctx, pkg))
+    const place = copy ? await overrideTarget(ctx, pkg) : { target: pkg.dir }
+    if ('refusal' in place) return refuse(place.refusal.message, place.refusal.hint, { name: pkg.name })
     const current = parseSemver(pkg.version)
     if (current && compareSemver(parseSemver(input.new_version)!, current) <= 0) {
       return refuse(`new_version ${input.new_version} must be greater than the current version ${pkg.version}`, 'Semantic versions compare numerically: 1.10.0 > 1.9.0, and 1.0.0 > 1.0.0-rc.1.', { name: pkg.name, previous_version: pkg.version, history: await taskHistory(ctx, pkg) })
@@ -60,8 +64,15 @@ export const createTaskVersion: ToolHandler<'create_task_version'> = async (inpu
       return refuse(`"${pkg.name}" cannot be re-versioned until it loads cleanly:\n${describeProblems(check.problems)}`, `Fix it with ratchet_edit_task {"task_id": "${pkg.name}", ...}.`, { name: pkg.name })
     }
     const backup = await snapshotPackage(await realTasksDir(ctx.tasksDir), pkg)
-    await publish(staged.dir, pkg.dir, true)
-    const { pkg: saved } = await reloadAndGet(ctx, pkg.name, pkg.dir)
+    await publish(staged.dir, place.target, !copy)
+    let saved: TaskPackage
+    if (copy) {
+      const confirmed = await confirmOverride(ctx, pkg, place.target)
+      if ('refusal' in confirmed) return refuse(confirmed.refusal.message, confirmed.refusal.hint, { name: pkg.name })
+      saved = confirmed.pkg
+    } else {
+      saved = (await reloadAndGet(ctx, pkg.name, pkg.dir)).pkg
+    }
     return {
       output: {
         task_id: taskIdOf(saved),
@@ -71,7 +82,7 @@ export const createTaskVersion: ToolHandler<'create_task_version'> = async (inpu
         checksum: saved.checksum,
         backup_path: backup,
         history: await taskHistory(ctx, saved),
-        message: `"${saved.name}" is now version ${saved.version} (was ${pkg.version}); the previous version is kept at ${backup}${staged.converted ? '; the package was rewritten from meta.yaml to the metadata.json layout' : ''}`,
+        message: `${copy ? `Copied "${saved.name}" from ${pkg.dir} into the tasks folder (${saved.dir}); the copy now overrides it (the original is unchanged, and deleting the copy brings it back). ` : ''}"${saved.name}" is now version ${saved.version} (was ${pkg.version}); the previous version is kept at ${backup}${staged.converted ? '; the package was rewritten from meta.yaml to the metadata.json layout' : ''}`,
       },
     }
   })

@@ -23,6 +23,9 @@ export const deleteTask: ToolHandler<'delete_task'> = async (input, ctx): Promis
     const backup = keep ? await moveToDeleted(await realTasksDir(ctx.tasksDir), pkg) : null
     if (!keep) await rm(pkg.dir, { recursive: true, force: true })
     await ctx.registry.load()
+    // Deleting an override copy uncovers the read-only task it shadowed.
+    const uncovered = ctx.registry.get(pkg.name)
+    const uncoveredNote = uncovered && uncovered.dir !== pkg.dir ? ` The read-only "${uncovered.name}" ${uncovered.version} from ${uncovered.dir}, which the deleted copy overrode, is visible again.` : ''
     return {
       output: {
         task_id: taskIdOf(pkg),
@@ -31,7 +34,7 @@ export const deleteTask: ToolHandler<'delete_task'> = async (input, ctx): Promis
         deleted: true,
         files_deleted: !keep,
         backup_path: backup,
-        message: backup ? `Deleted "${pkg.name}" ${pkg.version}; its folder was moved to ${backup}` : `Deleted "${pkg.name}" ${pkg.version} and erased ${pkg.dir}`,
+        message: `${backup ? `Deleted "${pkg.name}" ${pkg.version}; its folder was moved to ${backup}.` : `Deleted "${pkg.name}" ${pkg.version} and erased ${pkg.dir}.`}${uncoveredNote}`,
         ...(backup ? { hint: `To restore it, import the folder back (ratchet_import_tasks with a zip of it) or move ${backup} into the tasks folder.` } : {}),
       },
     }

@@ -3,11 +3,11 @@ import { bumpPatch, compareSemver, parseSemver } from '../../../tasks/semver.ts'
 import { stageTaskChanges, type TaskChanges } from '../../../tasks/stage-task-changes.ts'
 import type { JsonSchema } from '../../../tasks/types.ts'
 import { snapshotPackage } from '../../../tasks/versions.ts'
-import { realTasksDir } from '../../../tasks/write-task-package.ts'
+import { realTasksDir, taskFolderFor } from '../../../tasks/write-task-package.ts'
 import type { ToolHandler, ToolOutcome } from '../types.ts'
 import { testFilesFrom } from './create-task.ts'
-import { checkStaged, discardStaged, publish, reloadAndGet, runTests, unregisteredNote } from './save-task.ts'
-import { describeProblems, describeTestReport, findEditableTask, taskIdOf, testResultsOutput, withFolderLock } from './shared.ts'
+import { checkStaged, discardStaged, publish, reloadAndGet, runTests, unregisteredNote, type LoadedTask } from './save-task.ts'
+import { confirmOverride, describeProblems, describeTestReport, findEditableTask, isEditable, overrideTarget, taskIdOf, testResultsOutput, withFolderLock } from './shared.ts'
 
 type Input = ToolIO['edit_task']['input']
 type Output = ToolIO['edit_task']['output']
@@ -41,7 +41,7 @@ export function nextVersion(current: string, requested: string | undefined): { v
 
 export const editTask: ToolHandler<'edit_task'> = async (input, ctx): Promise<ToolOutcome<Output>> => {
   const refuse = (message: string, hint: string, extra: Partial<Output> = {}): ToolOutcome<Output> => ({ isError: true, output: { task_id: input.task_id, changes_applied: [], message, hint, ...extra } })
-  const lookup = await findEditableTask(ctx, input.task_id)
+  const lookup = await findEditableTask(ctx, input.task_id, { copyOnWrite: true })
   if ('refusal' in lookup) return refuse(lookup.refusal.message, lookup.refusal.hint, lookup.refusal.name ? { name: lookup.refusal.name } : {})
   const found = lookup.task
   const { changes, names } = requestedChanges(input)
@@ -49,14 +49,19 @@ export const editTask: ToolHandler<'edit_task'> = async (input, ctx): Promise<To
     return refuse('Nothing to change: pass at least one of code, input_schema, output_schema, description, tags, version or test_cases', 'To only check the task, use ratchet_validate_task; to only renumber it, ratchet_create_task_version.', { name: found.name })
   }
 
-  return withFolderLock(found.dir, async () => {
-    // The registry may have reloaded while we waited for the lock.
+  // A read-only task is edited copy-on-write: the changed package goes to <tasksDir>/<name>, which
+  // then overrides it; lock that folder, where later edits of the copy lock too.
+  return withFolderLock(lookup.copy ? await taskFolderFor(ctx.tasksDir, found.name) : found.dir, async () => {
+    // The registry may have reloaded while we waited for the lock (and may serve a copy by now).
     const pkg = ctx.registry.get(found.name) ?? found
+    const copy = !(await isEditable(ctx, pkg))
+    const place = copy ? await overrideTarget(ctx, pkg) : { target: pkg.dir }
+    if ('refusal' in place) return refuse(place.refusal.message, place.refusal.hint, { name: pkg.name })
     const next = nextVersion(pkg.version, input.version)
     if ('error' in next) return refuse(next.error, next.hint, { name: pkg.name })
     changes.version = next.version
     changes.metadata = { updated_at: new Date().toISOString() }
-    const applied = [...names, `version ${pkg.version} → ${next.version}`]
+    const applied = [...(copy ? [`copied from ${pkg.dir} into the tasks folder`] : []), ...names, `version ${pkg.version} → ${next.version}`]
 
     const staged = await stageTaskChanges(pkg, changes, await realTasksDir(ctx.tasksDir))
     if (staged.converted) applied.push('layout meta.yaml → metadata.json (the package was rewritten in the classic layout)')
@@ -71,8 +76,16 @@ export const editTask: ToolHandler<'edit_task'> = async (input, ctx): Promise<To
     }
 
     const backup = input.create_backup === false ? null : await snapshotPackage(await realTasksDir(ctx.tasksDir), pkg)
-    await publish(staged.dir, pkg.dir, true)
-    const { pkg: saved, registered } = await reloadAndGet(ctx, pkg.name, pkg.dir)
+    await publish(staged.dir, place.target, !copy)
+    let loaded: LoadedTask
+    if (copy) {
+      const confirmed = await confirmOverride(ctx, pkg, place.target)
+      if ('refusal' in confirmed) return refuse(confirmed.refusal.message, confirmed.refusal.hint, { name: pkg.name })
+      loaded = { pkg: confirmed.pkg, registered: true }
+    } else {
+      loaded = await reloadAndGet(ctx, pkg.name, pkg.dir)
+    }
+    const { pkg: saved, registered } = loaded
     const report = input.run_tests !== false && saved.tests.length > 0 ? await runTests(ctx, saved) : undefined
     const failing = report !== undefined && report.failed > 0
     return {
@@ -86,7 +99,7 @@ export const editTask: ToolHandler<'edit_task'> = async (input, ctx): Promise<To
         backup_path: backup,
         validation: { valid: true, problems: [], warnings: check.warnings },
         ...(report ? { test_results: testResultsOutput(report, saved.dir) } : {}),
-        message: `Updated "${saved.name}" ${pkg.version} → ${saved.version} (${applied.join(', ')}).${backup ? ` Previous version kept at ${backup}.` : ''}${report ? ` ${describeTestReport(report)}.` : ''}${registered ? '' : unregisteredNote(ctx)}`,
+        message: `${copy ? `Copied "${saved.name}" from ${pkg.dir} into the tasks folder (${saved.dir}); the copy now overrides it (the original is unchanged, and deleting the copy brings it back). ` : ''}Updated "${saved.name}" ${pkg.version} → ${saved.version} (${applied.join(', ')}).${backup ? ` Previous version kept at ${backup}.` : ''}${report ? ` ${describeTestReport(report)}.` : ''}${registered ? '' : unregisteredNote(ctx)}`,
         ...(failing ? { hint: 'The change is saved but tests fail: see test_results[].reason, and ratchet_get_execution_logs for a failed execution_id.' } : {}),
       },
     }

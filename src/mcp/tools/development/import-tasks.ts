@@ -8,7 +8,7 @@ import { snapshotPackage } from '../../../tasks/versions.ts'
 import { realTasksDir, stageTaskFiles, taskFolderFor, taskNameProblem } from '../../../tasks/write-task-package.ts'
 import type { ToolContext, ToolHandler, ToolOutcome } from '../types.ts'
 import { checkStaged, discardStaged, publish, reloadAndGet, runTests } from './save-task.ts'
-import { describeProblems, describeTestReport, isEditable, taskIdOf, testResultsOutput, withFolderLock } from './shared.ts'
+import { confirmOverride, describeProblems, describeTestReport, isEditable, overrideTarget, taskIdOf, testResultsOutput, withFolderLock } from './shared.ts'
 
 type Input = ToolIO['import_tasks']['input']
 type Output = ToolIO['import_tasks']['output']
@@ -43,15 +43,18 @@ function importUuid(ctx: ToolContext, draft: TaskDraft, name: string): string {
   return !owner || owner.name === name ? uuid : crypto.randomUUID()
 }
 
-type Placement = { target: string; existing: TaskPackage | null } | { skip: string }
+/** Where a task goes; `overrides` names the read-only task it will shadow (copy-on-write). */
+type Placement = { target: string; existing: TaskPackage | null; overrides?: TaskPackage } | { skip: string }
 
 async function placeTask(ctx: ToolContext, name: string, overwrite: boolean): Promise<Placement> {
   const existing = ctx.registry.get(name)
   if (existing) {
-    // overwrite_existing cannot help here: a copy of the same name in the tasks folder would clash
-    // with the read-only package (the registry keeps the first of a name and reports the other).
     if (!(await isEditable(ctx, existing))) {
-      return { skip: `"${name}" is the name of a task in a read-only source (${existing.dir}), so a copy needs a different name: pass options.name_prefix (e.g. "my-") to import it as "my-${name}"; overwrite_existing cannot replace it` }
+      if (!overwrite) {
+        return { skip: `"${name}" is the name of a task in a read-only source (${existing.dir}): pass overwrite_existing: true to import it as a copy in the tasks folder that overrides it (the original stays as it is, and comes back when the copy is deleted), or options.name_prefix (e.g. "my-") to import it as "my-${name}"` }
+      }
+      const place = await overrideTarget(ctx, existing)
+      return 'refusal' in place ? { skip: place.refusal.message } : { target: place.target, existing: null, overrides: existing }
     }
     if (!overwrite) return { skip: `a task named "${name}" already exists (version ${existing.version}); pass overwrite_existing: true to replace it, or options.name_prefix to import a copy` }
     return { target: existing.dir, existing }
@@ -69,7 +72,7 @@ export const importTasks: ToolHandler<'import_tasks'> = async (input, ctx): Prom
   }
   const skipped: Output['skipped'] = []
   const errors: Output['errors'] = [...reading.errors]
-  const published: Array<{ name: string; target: string; replaced: boolean }> = []
+  const published: Array<{ name: string; target: string; replaced: boolean; overrides?: TaskPackage }> = []
   const seen = new Set<string>()
   const now = new Date().toISOString()
 
@@ -107,13 +110,22 @@ export const importTasks: ToolHandler<'import_tasks'> = async (input, ctx): Prom
       const replacing = (await pathKind(placement.target)) !== null
       if (placement.existing) await snapshotPackage(await realTasksDir(ctx.tasksDir), placement.existing)
       await publish(staged, placement.target, replacing)
-      published.push({ name, target: placement.target, replaced: replacing })
+      published.push({ name, target: placement.target, replaced: replacing, ...(placement.overrides ? { overrides: placement.overrides } : {}) })
     })
   }
 
   if (published.length > 0) await ctx.registry.load()
   const imported: Output['imported'] = []
+  const overridden: string[] = []
   for (const item of published) {
+    if (item.overrides) {
+      const confirmed = await confirmOverride(ctx, item.overrides, item.target)
+      if ('refusal' in confirmed) {
+        errors.push({ name: item.name, message: `not imported: ${confirmed.refusal.message}. ${confirmed.refusal.hint}` })
+        continue
+      }
+      overridden.push(`${item.name} overrides the read-only one in ${item.overrides.dir}`)
+    }
     const { pkg } = await reloadAndGet(ctx, item.name, item.target, false)
     const report = options.run_tests === true && pkg.tests.length > 0 ? await runTests(ctx, pkg) : undefined
     imported.push({ name: pkg.name, version: pkg.version, path: item.target, task_id: taskIdOf(pkg), replaced: item.replaced, ...(report ? { test_results: testResultsOutput(report, pkg.dir) } : {}) })
@@ -129,7 +141,7 @@ export const importTasks: ToolHandler<'import_tasks'> = async (input, ctx): Prom
       skipped,
       errors,
       imported_count: imported.length,
-      message: `Import: ${parts.join(', ')}${imported.length ? ` (${imported.map((i) => `${i.name} ${i.version}`).join(', ')})` : ''}`,
+      message: `Import: ${parts.join(', ')}${imported.length ? ` (${imported.map((i) => `${i.name} ${i.version}`).join(', ')})` : ''}${overridden.length ? `; copied into the tasks folder: ${overridden.join('; ')}` : ''}`,
       ...(errors.length ? { hint: 'Each error lists the problems in that package; fix the bundle and import those tasks again.' } : skipped.length ? { hint: 'Skipped tasks were left as they are: see each reason.' } : {}),
     },
   }

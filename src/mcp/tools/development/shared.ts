@@ -1,8 +1,11 @@
+import { rm } from 'node:fs/promises'
 import { relative } from 'node:path'
 import type { TaskTestReport, TestCaseResult } from '../../../engine/run-task-tests.ts'
 import type { TaskPackage, TaskProblem } from '../../../tasks/types.ts'
-import { isInsideDir } from '../../../tasks/write-task-package.ts'
+import { pathKind } from '../../../tasks/read-metadata.ts'
+import { isInsideDir, taskFolderFor } from '../../../tasks/write-task-package.ts'
 import type { ToolContext } from '../types.ts'
+import { reloadAndGet } from './save-task.ts'
 
 /** Helpers shared by the task-development tools (create, edit, delete, validate, version, import/export). */
 
@@ -81,20 +84,57 @@ export function isEditable(ctx: ToolContext, pkg: TaskPackage): Promise<boolean>
   return isInsideDir(ctx.tasksDir, pkg.dir)
 }
 
-/** The loaded task a development tool may change, or why not: unknown, or outside the tasks folder. */
-export async function findEditableTask(ctx: ToolContext, taskId: string): Promise<{ task: TaskPackage } | { refusal: { message: string; hint: string; name?: string } }> {
+/**
+ * The loaded task a development tool may change, or why not: unknown, or outside the tasks folder.
+ * With `copyOnWrite`, a task from a read-only source is returned too, with `copy: true`: the caller
+ * saves its change as a copy in the tasks folder (see overrideTarget), which then overrides it.
+ */
+export async function findEditableTask(ctx: ToolContext, taskId: string, options: { copyOnWrite?: boolean } = {}): Promise<{ task: TaskPackage; copy: boolean } | { refusal: { message: string; hint: string; name?: string } }> {
   const task = ctx.registry.get(taskId)
   if (!task) return { refusal: notFoundMessage(taskId) }
-  if (!(await isEditable(ctx, task))) return { refusal: { ...readOnlyMessage(ctx, task), name: task.name } }
-  return { task }
+  if (await isEditable(ctx, task)) return { task, copy: false }
+  if (options.copyOnWrite === true) return { task, copy: true }
+  return { refusal: { ...readOnlyMessage(ctx, task), name: task.name } }
 }
 
+/** Why a read-only task cannot be deleted (or changed without a copy), and what to do instead. */
 export function readOnlyMessage(ctx: ToolContext, pkg: TaskPackage): { message: string; hint: string } {
   return {
     message: `Task "${pkg.name}" comes from ${pkg.dir}, outside the writable tasks folder ${ctx.tasksDir}: that source is read-only here`,
-    // The copy must take another name: the registry uses the first package of a name (in source
-    // order) and reports any other as a duplicate, so a same-name copy would be ignored.
-    hint: `To change it, copy it into the tasks folder under a NEW name (a copy named "${pkg.name}" would clash with this one): ratchet_export_tasks {"task_id": "${pkg.name}"}, then ratchet_import_tasks {"data": <its bundle>, "options": {"name_prefix": "my-"}}, then change "my-${pkg.name}".`,
+    hint: `Remove it from its own folder (or leave that source out of registry.sources) to drop it. To change it instead, use ratchet_edit_task {"task_id": "${pkg.name}", ...}: the edit is saved as a copy in the tasks folder that overrides it, and deleting that copy brings this one back.`,
+  }
+}
+
+/**
+ * `<tasksDir>/<name>` for the override copy of a read-only task, or why it cannot be written: that
+ * folder exists already (a package that does not load, or one of another name).
+ */
+export async function overrideTarget(ctx: ToolContext, pkg: TaskPackage): Promise<{ target: string } | { refusal: { message: string; hint: string } }> {
+  const target = await taskFolderFor(ctx.tasksDir, pkg.name)
+  if ((await pathKind(target)) === null) return { target }
+  return {
+    refusal: {
+      message: `"${pkg.name}" comes from the read-only ${pkg.dir}; its copy would go to ${target}, which already exists but is not the loaded "${pkg.name}"`,
+      hint: 'See why that folder is not loaded with ratchet_registry_health, then fix it or move it away and try again.',
+    },
+  }
+}
+
+/**
+ * Checks that a just-published override copy at `target` is what the registry now serves under its
+ * name. When it is not (the tasks folder is not a source that overrides the others, e.g. it lies
+ * inside a configured source), the copy is removed again and the refusal says why.
+ */
+export async function confirmOverride(ctx: ToolContext, original: TaskPackage, target: string): Promise<{ pkg: TaskPackage } | { refusal: { message: string; hint: string } }> {
+  const { pkg, registered } = await reloadAndGet(ctx, original.name, target)
+  if (registered) return { pkg }
+  await rm(target, { recursive: true, force: true })
+  await ctx.registry.load()
+  return {
+    refusal: {
+      message: `"${original.name}" comes from the read-only ${original.dir}, and the tasks folder ${ctx.tasksDir} does not override other sources in this setup (it is not its own registry source), so a copy under the same name would not be served; nothing was changed`,
+      hint: `Copy it under a NEW name instead: ratchet_export_tasks {"task_id": "${original.name}"}, then ratchet_import_tasks {"data": <its bundle>, "options": {"name_prefix": "my-"}}, then change "my-${original.name}".`,
+    },
   }
 }
 
