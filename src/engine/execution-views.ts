@@ -166,12 +166,10 @@ export function viewExecution(record: ExecutionRecord, options: { includeInput?:
   })
 }
 
-/** list_executions: one row; output and the full error only when asked for. */
-export function viewExecutionSummary(record: ExecutionRecord, options: { includeOutput?: boolean } = {}) {
-  const progress = record.progress || record.status === 'completed' ? viewProgress(record) : null
-  return definedOnly({
+/** The fields every listed execution carries: which run of which task, its status and its times. */
+function viewExecutionRow(record: ExecutionRecord) {
+  return {
     execution_id: record.id,
-    id: record.id,
     task_id: record.taskName,
     task_version: record.taskVersion,
     status: record.status,
@@ -179,11 +177,32 @@ export function viewExecutionSummary(record: ExecutionRecord, options: { include
     started_at: record.startedAt ?? null,
     completed_at: record.completedAt ?? null,
     duration_ms: record.durationMs ?? null,
+  }
+}
+
+/** list_executions: one row; output and the full error only when asked for. */
+export function viewExecutionSummary(record: ExecutionRecord, options: { includeOutput?: boolean } = {}) {
+  const progress = record.progress || record.status === 'completed' ? viewProgress(record) : null
+  return definedOnly({
+    ...viewExecutionRow(record),
+    id: record.id,
     progress: progress && { progress: progress.progress, total: progress.total, message: progress.message, percentage: progress.percentage },
     error_message: record.error?.message,
     source: record.source,
     output: options.includeOutput && record.status === 'completed' ? record.output : undefined,
     error: options.includeOutput && record.error ? viewError(record.error) : undefined,
+  })
+}
+
+/** get_results: one stored execution, with input/output and errors when asked for. */
+export function viewStoredResult(record: ExecutionRecord, options: { data: boolean; errors: boolean }) {
+  return definedOnly({
+    ...viewExecutionRow(record),
+    source: record.source,
+    input: options.data ? record.input : undefined,
+    output: options.data && record.status === 'completed' ? record.output : undefined,
+    error_message: options.errors ? record.error?.message : undefined,
+    error: options.errors && record.error ? viewError(record.error) : undefined,
   })
 }
 

@@ -4,7 +4,7 @@
  * handler translates between the tool's shapes and the engine/ and registry/ functions doing the work.
  */
 import { debugTask } from '../../engine/debug-task.ts'
-import { definedOnly, describeOutcome, viewError } from '../../engine/execution-views.ts'
+import { definedOnly, describeOutcome, viewError, viewStoredResult } from '../../engine/execution-views.ts'
 import { viewLog } from '../../engine/execution-logs.ts'
 import { resolveTask, timeoutCapSeconds } from '../../engine/resolve-task.ts'
 import { queryResults, storeExternalResult } from '../../engine/stored-results.ts'
@@ -12,7 +12,6 @@ import { AppError } from '../../errors.ts'
 import { discoverTasks, loadedDirs, canonicalPath, resolveScanPath, type ScanRoot } from '../../registry/discover-tasks.ts'
 import { checkRegistryHealth, effectiveSources, syncRegistry } from '../../registry/registry-status.ts'
 import type { ShadowedTask } from '../../registry/registry.ts'
-import type { ExecutionRecord } from '../../store/types.ts'
 import endpointReference from '../../../docs/tools.md' with { type: 'text' }
 import developmentGuide from '../../../docs/mcp-development-guide.md' with { type: 'text' }
 import walkthrough from '../../../docs/mcp-walkthrough.md' with { type: 'text' }
@@ -42,25 +41,6 @@ function scanRoots(ctx: ToolContext): ScanRoot[] {
     ...ctx.config.registry.sources.map((source) => ({ label: `registry source "${source.name}"`, path: source.path })),
     { label: 'the tasks folder', path: ctx.tasksDir },
   ]
-}
-
-/** get_results: one stored execution, with data and errors when asked for. */
-function viewResult(record: ExecutionRecord, options: { data: boolean; errors: boolean }) {
-  return definedOnly({
-    execution_id: record.id,
-    task_id: record.taskName,
-    task_version: record.taskVersion,
-    status: record.status,
-    source: record.source,
-    queued_at: record.queuedAt,
-    started_at: record.startedAt ?? null,
-    completed_at: record.completedAt ?? null,
-    duration_ms: record.durationMs ?? null,
-    input: options.data ? record.input : undefined,
-    output: options.data && record.status === 'completed' ? record.output : undefined,
-    error_message: options.errors ? record.error?.message : undefined,
-    error: options.errors && record.error ? viewError(record.error) : undefined,
-  })
 }
 
 const documentation = (title: string, content: string) => async () => ({ output: { title, format: 'markdown' as const, content } })
@@ -130,7 +110,7 @@ export const inspectionHandlers: Pick<ToolHandlers, InspectionToolName> = {
     const options = { data: input.include_data ?? true, errors: input.include_errors ?? true }
     return {
       output: {
-        executions: items.map((record) => viewResult(record, options)),
+        executions: items.map((record) => viewStoredResult(record, options)),
         total_count: total,
         returned_count: items.length,
         offset,
