@@ -78,7 +78,10 @@ export function createEngine(deps: { store: Store; pool: Pool; logger: Logger; q
   const maxOutputBytes = options.maxOutputBytes ?? 16 * 1024 * 1024
   let closing = false
 
-  const emit = (event: EngineEvent) => {
+  /** Builds the event (record copies included) only when someone listens: this is on every execution's path. */
+  const emit = (makeEvent: () => EngineEvent) => {
+    if (listeners.size === 0) return
+    const event = makeEvent()
     for (const listener of listeners) {
       try {
         listener(event)
@@ -100,7 +103,7 @@ export function createEngine(deps: { store: Store; pool: Pool; logger: Logger; q
       logger.error('could not store the result of an execution', { executionId: record.id, error: String(error) })
     }
     running.delete(record.id)
-    emit({ type: 'finished', execution: { ...record } })
+    emit(() => ({ type: 'finished', execution: { ...record } }))
     pending.resolve({ ...record })
   }
 
@@ -141,18 +144,18 @@ export function createEngine(deps: { store: Store; pool: Pool; logger: Logger; q
         record.status = 'running'
         record.startedAt = new Date(startedAt).toISOString()
         store.updateExecution(record.id, { status: 'running', startedAt: record.startedAt })
-        emit({ type: 'started', execution: { ...record } })
+        emit(() => ({ type: 'started', execution: { ...record } }))
       },
       onLogs(logs) {
         const entries: LogEntry[] = logs.map((log) => ({ executionId: record.id, seq: pending.logSeq++, level: log.level, message: log.message, data: log.data, ts: log.ts }))
         store.appendLogs(entries)
-        emit({ type: 'log', executionId: record.id, entries })
+        emit(() => ({ type: 'log', executionId: record.id, entries }))
       },
       onProgress(progress) {
         record.progress = progress
         store.updateExecution(record.id, { progress })
         request.onProgress?.(progress)
-        emit({ type: 'progress', executionId: record.id, progress })
+        emit(() => ({ type: 'progress', executionId: record.id, progress }))
       },
       onSpan(span) {
         pending.spans.push({ ...span, executionId: record.id, parentId: span.parentId ?? 'execution' })
@@ -239,7 +242,7 @@ export function createEngine(deps: { store: Store; pool: Pool; logger: Logger; q
     let resolve!: (r: ExecutionRecord) => void
     const done = new Promise<ExecutionRecord>((r) => (resolve = r))
     const pending: Pending = { id, record, request, inputJson, timeoutMs: timeoutSec * 1000, resolve, logSeq: 0, spans: [] }
-    emit({ type: 'queued', execution: { ...record } })
+    emit(() => ({ type: 'queued', execution: { ...record } }))
     const invalid = validate(request.task.inputSchema, request.input, 'input')
     if (invalid) {
       void finish(pending, 'failed', { error: invalid, durationMs: 0 })

@@ -20,6 +20,7 @@ export interface SchemaValidator {
 const ROOT = '(root)'
 const CACHE_LIMIT = 1000
 const cache = new Map<string, SchemaValidator>()
+const bySchemaObject = new WeakMap<object, SchemaValidator>()
 
 /**
  * Compiles a user JSON Schema (draft-07 or 2020-12: `$defs`/`definitions`, local `$ref`, formats such
@@ -27,9 +28,16 @@ const cache = new Map<string, SchemaValidator>()
  * `checkSchema` finds, because TypeBox itself accepts schemas that can never mean what was intended.
  */
 export function compileSchema(schema: JsonSchema): SchemaValidator {
+  // Task schemas are immutable objects checked on every execution: look them up by identity first,
+  // so the hot path does not serialise the schema for its cache key.
+  const byObject = typeof schema === 'object' ? bySchemaObject.get(schema) : undefined
+  if (byObject) return byObject
   const key = JSON.stringify(schema)
   const cached = cache.get(key)
-  if (cached) return cached
+  if (cached) {
+    if (typeof schema === 'object') bySchemaObject.set(schema, cached)
+    return cached
+  }
 
   const problems = checkSchema(schema)
   if (problems.length > 0) {
@@ -52,6 +60,7 @@ export function compileSchema(schema: JsonSchema): SchemaValidator {
   // Schemas are keyed by content, so a long-lived server that sees many task versions must not grow forever.
   if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value as string)
   cache.set(key, validator)
+  if (typeof schema === 'object') bySchemaObject.set(schema, validator)
   return validator
 }
 
