@@ -10,6 +10,7 @@ import type { Engine } from '../engine/engine.ts'
 import type { Registry } from '../registry/registry.ts'
 import type { Store } from '../store/types.ts'
 import type { AuditLog } from './audit-log.ts'
+import { OPERATIONS, type Operation } from './operations.ts'
 import { CAPABILITIES, hasCapability } from './permissions.ts'
 import { createRateLimiter, type LimitRequest, type RateLimiter } from './rate-limiter.ts'
 import { executionVisible, scopeEngine, scopeRegistry, scopeStore, type ConcurrencyCounter } from './scoped-views.ts'
@@ -59,8 +60,27 @@ export interface CallRecord {
   changedTasks?: readonly string[]
 }
 
+/** One request of a non-MCP door (a REST route, a GraphQL field), as an operation. */
+export interface OperationCall {
+  operation: Operation
+  /** The door's name for it (`POST /api/v1/executions`), for messages and audit. */
+  what: string
+  /** Tasks (names or uuids) it touches: checked against the task patterns. */
+  tasks?: readonly string[]
+  /** The execution it reads or acts on: must be visible to the principal. */
+  executionId?: string
+  /** Rate-limit bucket shared with the MCP tool of the same meaning (`execute_task`, `get_execution_logs`, ...). */
+  bucket?: string
+  /** Executions it starts (permissions.rate_limits.executions_per_minute). */
+  executions?: number
+}
+
+export type OperationVerdict = { ok: true; tasks: string[] } | { ok: false; message: string; reason: 'permission' | 'task_pattern' | 'rate_limit'; retryAfterS?: number; tasks: string[] }
+
 export interface AccessControl {
   readonly audit: AuditLog
+  /** Whether `principal` may perform one operation of a non-MCP door (capabilities, task patterns, execution ownership, rate limits). */
+  checkOperation(principal: Principal, call: OperationCall, lookup: Lookup): OperationVerdict
   checkTool(principal: Principal, call: ToolCall, lookup: Lookup): Promise<ToolVerdict>
   /** null when the read is allowed, else the refusal. */
   checkRead(principal: Principal, target: ReadTarget, lookup: Lookup): string | null
@@ -80,7 +100,7 @@ export interface AccessControlOptions {
 const who = describePrincipal
 
 /** A built-in without a row in the table (a test-only tool): only a principal with every capability may call it. */
-const UNLISTED_RULE: ToolRule<unknown> = { needs: ['execute', 'logs', 'traces', 'system', 'manage', 'all_executions'] }
+const UNLISTED_RULE: ToolRule<unknown> = { needs: ['execute', 'logs', 'traces', 'system', 'manage', 'all_executions', 'jobs', 'schedules'] }
 
 export function createAccessControl(options: AccessControlOptions): AccessControl {
   const { rateLimits, audit } = options
@@ -134,6 +154,34 @@ export function createAccessControl(options: AccessControlOptions): AccessContro
 
   return {
     audit,
+
+    checkOperation(principal, call, lookup) {
+      const tasks = [...new Set((call.tasks ?? []).map((id) => lookup.registry.get(id)?.name ?? id))]
+      const lacking = missing(principal, OPERATIONS[call.operation].needs)
+      if (lacking) {
+        return { ok: false, reason: 'permission', tasks, message: `permission denied: ${call.what} (${call.operation}) needs permissions.${CAPABILITIES[lacking].config}, which ${who(principal)} does not have` }
+      }
+      for (const task of tasks) {
+        const access = checkTaskPatterns(principal.permissions, task)
+        if (!access.allowed) return { ok: false, reason: 'task_pattern', tasks, message: `permission denied: ${who(principal)} may not use task "${task}" (${access.rule})` }
+      }
+      if (call.executionId !== undefined) {
+        const refusal = executionRefusal(principal, call.executionId, lookup, call.operation === 'execution.create' ? 'use' : 'read')
+        if (refusal) return { ok: false, ...refusal, tasks }
+      }
+      const requests: LimitRequest[] = []
+      if (call.bucket) requests.push({ key: `${identity(principal)}:${call.bucket}`, perMinute: rateLimits.perOperation[call.bucket] })
+      if ((call.executions ?? 0) > 0) requests.push({ key: `${identity(principal)}:executions`, perMinute: principal.permissions.rateLimits.executionsPerMinute, cost: call.executions })
+      if (call.operation === 'logs.read' || call.operation === 'traces.read') requests.push(readLimit(principal, call.operation === 'logs.read' ? 'logs' : 'traces'))
+      if (requests.length > 0) {
+        const exceeded = limiter.take(requests)
+        if (exceeded) {
+          const op = exceeded.request.key.slice(identity(principal).length + 1)
+          return { ok: false, reason: 'rate_limit', tasks, retryAfterS: exceeded.retryAfterS, message: `rate limit exceeded: ${exceeded.request.perMinute} per minute for ${op} (${who(principal)}); retry after ${exceeded.retryAfterS} s` }
+        }
+      }
+      return { ok: true, tasks }
+    },
 
     async checkTool(principal, call, lookup) {
       const rule = (call.builtin ? (rules[call.builtin] ?? UNLISTED_RULE) : TASK_TOOL_RULE) as ToolRule<unknown>

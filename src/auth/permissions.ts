@@ -14,6 +14,8 @@ export interface RawPermissions {
   can_access_system_info?: boolean
   can_manage_tasks?: boolean
   can_read_all_executions?: boolean
+  can_manage_jobs?: boolean
+  can_manage_schedules?: boolean
   allowed_task_patterns?: string[]
   denied_task_patterns?: string[]
   rate_limits?: {
@@ -25,13 +27,15 @@ export interface RawPermissions {
 }
 
 /** Each capability's permission flag and its name in the config. */
-export const CAPABILITIES: Record<Capability, { flag: 'canExecuteTasks' | 'canReadLogs' | 'canReadTraces' | 'canAccessSystemInfo' | 'canManageTasks' | 'canReadAllExecutions'; config: string }> = {
+export const CAPABILITIES: Record<Capability, { flag: 'canExecuteTasks' | 'canReadLogs' | 'canReadTraces' | 'canAccessSystemInfo' | 'canManageTasks' | 'canReadAllExecutions' | 'canManageJobs' | 'canManageSchedules'; config: string }> = {
   execute: { flag: 'canExecuteTasks', config: 'can_execute_tasks' },
   logs: { flag: 'canReadLogs', config: 'can_read_logs' },
   traces: { flag: 'canReadTraces', config: 'can_read_traces' },
   system: { flag: 'canAccessSystemInfo', config: 'can_access_system_info' },
   manage: { flag: 'canManageTasks', config: 'can_manage_tasks' },
   all_executions: { flag: 'canReadAllExecutions', config: 'can_read_all_executions' },
+  jobs: { flag: 'canManageJobs', config: 'can_manage_jobs' },
+  schedules: { flag: 'canManageSchedules', config: 'can_manage_schedules' },
 }
 
 /** Everything, on every task: the local stdio client (without mcp.stdio_permissions) and auth_type none. */
@@ -42,6 +46,8 @@ export const FULL_ACCESS: Permissions = Object.freeze({
   canAccessSystemInfo: true,
   canManageTasks: true,
   canReadAllExecutions: true,
+  canManageJobs: true,
+  canManageSchedules: true,
   allowedTaskPatterns: Object.freeze(['*']),
   deniedTaskPatterns: Object.freeze([]),
   rateLimits: Object.freeze({}),
@@ -65,6 +71,8 @@ export function permissionsFromConfig(raw: RawPermissions | undefined): Permissi
     canAccessSystemInfo: raw?.can_access_system_info === true,
     canManageTasks: raw?.can_manage_tasks === true,
     canReadAllExecutions: raw?.can_read_all_executions === true,
+    canManageJobs: raw?.can_manage_jobs === true,
+    canManageSchedules: raw?.can_manage_schedules === true,
     allowedTaskPatterns: Object.freeze([...(raw?.allowed_task_patterns ?? ['*'])]),
     deniedTaskPatterns: Object.freeze([...(raw?.denied_task_patterns ?? [])]),
     rateLimits: Object.freeze(rateLimitsFrom(raw?.rate_limits)),
@@ -79,7 +87,9 @@ export const SCOPES: Record<string, readonly Capability[]> = {
   'traces:read': ['traces'],
   'system:read': ['system'],
   'tasks:write': ['manage'],
-  admin: ['execute', 'logs', 'traces', 'system', 'manage', 'all_executions'],
+  'jobs:write': ['jobs'],
+  'schedules:write': ['schedules'],
+  admin: ['execute', 'logs', 'traces', 'system', 'manage', 'all_executions', 'jobs', 'schedules'],
 }
 
 /**
@@ -104,6 +114,8 @@ export function permissionsFromToken(scopes: readonly string[] | null, base: Raw
     canAccessSystemInfo: allowed('system'),
     canManageTasks: allowed('manage'),
     canReadAllExecutions: allowed('all_executions'),
+    canManageJobs: allowed('jobs'),
+    canManageSchedules: allowed('schedules'),
   })
 }
 

@@ -27,6 +27,10 @@ export interface Permissions {
    * sees only the executions it started. Off for keys unless granted; on for auth_type none and stdio.
    */
   canReadAllExecutions: boolean
+  /** Create, cancel and retry jobs (`jobs.manage`); running them also needs canExecuteTasks. Off unless granted. */
+  canManageJobs: boolean
+  /** Create, change, delete and trigger cron schedules (`schedules.manage`); also needs canExecuteTasks. Off unless granted. */
+  canManageSchedules: boolean
   /** Globs (`*`, `prefix*`, `*suffix`, `a*b`) of the task names this principal may see and use. */
   allowedTaskPatterns: readonly string[]
   /** Globs of task names it may never see or use; checked first. */
@@ -42,4 +46,4 @@ export interface Principal {
 }
 
 /** A capability a tool or resource needs, each one a `can_*` switch of the permissions. */
-export type Capability = 'execute' | 'logs' | 'traces' | 'system' | 'manage' | 'all_executions'
+export type Capability = 'execute' | 'logs' | 'traces' | 'system' | 'manage' | 'all_executions' | 'jobs' | 'schedules'
