@@ -71,12 +71,11 @@ describe('API keys over HTTP (in process)', () => {
 
   test('allowed_ips checks the socket address, not X-Forwarded-For', async () => {
     const server = serverFor(apiKeys)
-    server.setRequestIP(() => '127.0.0.1')
-    const spoofed = await server.fetch('/mcp', initialize({ 'x-api-key': KEYS.office, 'x-forwarded-for': '10.1.2.3', 'x-real-ip': '10.1.2.3' }))
+    const from = (address: string) => ({ requestIP: () => ({ address }) })
+    const spoofed = await server.app.fetch(new Request(`${BASE}/mcp`, initialize({ 'x-api-key': KEYS.office, 'x-forwarded-for': '10.1.2.3', 'x-real-ip': '10.1.2.3' })), from('127.0.0.1'))
     expect(spoofed.status).toBe(403)
     expect(await bodyOf(spoofed)).toMatchObject({ error: { data: { reason: 'ip_not_allowed', key: 'office' } } })
-    server.setRequestIP(() => '10.1.2.3')
-    const inside = await server.fetch('/mcp', initialize({ 'x-api-key': KEYS.office }))
+    const inside = await server.app.fetch(new Request(`${BASE}/mcp`, initialize({ 'x-api-key': KEYS.office })), from('10.1.2.3'))
     expect(inside.status).toBe(200)
     await inside.body?.cancel()
     await server.sessions.closeAll('test over')

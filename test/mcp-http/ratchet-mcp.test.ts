@@ -78,7 +78,7 @@ describe('ratchet mcp over HTTP (a real process on 127.0.0.1)', () => {
     expect(host.status).toBe(403)
     const sse = await fetch(`${server.url}/sse`, { headers: { host: `evil.example.com:${new URL(server.url).port}` } })
     expect(sse.status).toBe(403)
-    expect(server.stderr()).toContain('refused an MCP HTTP request')
+    expect(server.stderr()).toContain('refused an HTTP request')
   })
 
   test('GET with Last-Event-ID replays the progress and the result a dropped stream missed', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'bun:test'
-import { createRequestGuard, isLoopbackHost } from '../../src/mcp/http/request-guard.ts'
+import { createRequestGuard, isLoopbackHost } from '../../src/http/request-guard.ts'
 import { BASE, JSON_AND_SSE, bodyOf, initializeBody, inProcessServer } from './helpers/in-process.ts'
 
 const loopback = createRequestGuard({ bound: { host: '127.0.0.1', port: 8090 }, allowedOrigins: ['https://app.example.com'] })
@@ -32,7 +32,7 @@ describe('Host and Origin validation', () => {
     ['127.0.0.1:8090', 'https://app.example.com.evil.net', 403],
     ['user@127.0.0.1:8090', undefined, 403],
   ])('loopback server: Host %p, Origin %p → %p', (host, origin, expected) => {
-    expect(loopback.check(request(host, origin))?.status ?? null).toBe(expected)
+    expect(loopback.refusal(request(host, origin)) === null ? null : 403).toBe(expected)
   })
 
   test.each([
@@ -41,13 +41,17 @@ describe('Host and Origin validation', () => {
     ['localhost:443', undefined, 403],
     ['mcp.internal:443', 'http://localhost:3000', 403],
   ])('non-loopback server: Host %p, Origin %p → %p', (host, origin, expected) => {
-    expect(remote.check(request(host, origin))?.status ?? null).toBe(expected)
+    expect(remote.refusal(request(host, origin)) === null ? null : 403).toBe(expected)
   })
 
-  test('a refusal is a JSON-RPC error body that says why', async () => {
-    const response = loopback.check(request('evil.example.com'))!
+  test('a refusal of an MCP endpoint is a JSON-RPC error body that says why', async () => {
+    const server = inProcessServer()
+    const response = await server.app.handle(new Request(`${BASE}/mcp`, { method: 'POST', headers: { ...JSON_AND_SSE, host: 'evil.example.com' }, body: initializeBody() }))
+    expect(response.status).toBe(403)
     expect(response.headers.get('content-type')).toBe('application/json')
-    expect((await bodyOf(response)).error.message).toContain('evil.example.com')
+    const body = await bodyOf(response)
+    expect(body.jsonrpc).toBe('2.0')
+    expect(body.error.message).toContain('evil.example.com')
   })
 
   test.each([['localhost', true], ['127.0.0.1', true], ['127.1.2.3', true], ['::1', true], ['[::1]', true], ['0.0.0.0', false], ['10.0.0.1', false], ['example.com', false]])(
@@ -82,7 +86,7 @@ describe('the app applies the guard and CORS', () => {
     const response = await server.fetch(`${BASE}/mcp`, { method: 'POST', headers: { ...JSON_AND_SSE, origin: 'https://app.example.com' }, body: initializeBody() })
     expect(response.status).toBe(200)
     expect(response.headers.get('access-control-allow-origin')).toBe('https://app.example.com')
-    expect(response.headers.get('access-control-expose-headers')).toBe('Mcp-Session-Id, MCP-Protocol-Version, Last-Event-ID, WWW-Authenticate, Retry-After')
+    expect(response.headers.get('access-control-expose-headers')).toBe('Mcp-Session-Id, MCP-Protocol-Version, Last-Event-ID, WWW-Authenticate, Retry-After, X-Total-Count, Location')
     expect(response.headers.get('mcp-session-id')).toBeTruthy()
     await server.sessions.closeAll('test over')
   })
@@ -91,7 +95,7 @@ describe('the app applies the guard and CORS', () => {
     const server = inProcessServer({ allowedOrigins: ['https://app.example.com'] })
     const response = await server.fetch(`${BASE}/mcp`, { method: 'OPTIONS', headers: { origin: 'https://app.example.com', 'access-control-request-method': 'POST' } })
     expect(response.status).toBe(204)
-    expect(response.headers.get('access-control-allow-methods')).toBe('GET, POST, DELETE, OPTIONS')
+    expect(response.headers.get('access-control-allow-methods')).toBe('GET, POST, PUT, PATCH, DELETE, OPTIONS')
     for (const header of ['Mcp-Session-Id', 'MCP-Protocol-Version', 'Last-Event-ID', 'Authorization']) expect(response.headers.get('access-control-allow-headers')).toContain(header)
     const foreign = await server.fetch(`${BASE}/mcp`, { method: 'OPTIONS', headers: { origin: 'https://other.example.com' } })
     expect(foreign.status).toBe(403)
@@ -107,7 +111,7 @@ describe('the app applies the guard and CORS', () => {
     const preflight = await server.fetch(`${BASE}/mcp`, { method: 'OPTIONS', headers: { origin: 'http://localhost:3000', 'access-control-request-method': 'POST' } })
     expect(preflight.status).toBe(204)
     expect(preflight.headers.get('access-control-allow-origin')).toBe('http://localhost:3000')
-    expect(preflight.headers.get('access-control-allow-methods')).toBe('GET, POST, DELETE, OPTIONS')
+    expect(preflight.headers.get('access-control-allow-methods')).toBe('GET, POST, PUT, PATCH, DELETE, OPTIONS')
     expect(preflight.headers.get('access-control-allow-headers')).toContain('Mcp-Session-Id')
     const initialize = await server.fetch(`${BASE}/mcp`, { method: 'POST', headers: { ...JSON_AND_SSE, origin: 'http://[::1]:6274' }, body: initializeBody() })
     expect(initialize.status).toBe(200)

@@ -7,7 +7,7 @@
 import { readSecuritySettings, type SecuritySettings } from '../../auth/settings.ts'
 import { AppError } from '../../errors.ts'
 import type { Config } from '../../config/types.ts'
-import { isLoopbackHost } from './request-guard.ts'
+import { isLoopbackHost } from '../../http/request-guard.ts'
 
 export type McpTransportName = 'stdio' | 'sse' | 'streamable-http'
 export const MCP_TRANSPORTS: readonly McpTransportName[] = ['stdio', 'sse', 'streamable-http']

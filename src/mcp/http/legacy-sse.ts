@@ -6,7 +6,7 @@
 import { principalKey } from '../../auth/permissions.ts'
 import type { Principal } from '../../auth/types.ts'
 import type { Logger } from '../../lib/logger.ts'
-import { jsonRpcErrorResponse } from './json-rpc-error.ts'
+import { jsonRpcErrorResponse } from '../../http/json-rpc-error.ts'
 import { readJsonBody } from './read-json-body.ts'
 import type { SessionEntry, SessionRegistry } from './session-registry.ts'
 import type { CreateSession } from './types.ts'

@@ -2,7 +2,7 @@
  * Reads a request's JSON body with a size cap, stopping as soon as the cap is passed (a huge body is
  * never buffered whole). Failures come back as the HTTP response to send, in JSON-RPC error form.
  */
-import { jsonRpcErrorResponse } from './json-rpc-error.ts'
+import { jsonRpcErrorResponse } from '../../http/json-rpc-error.ts'
 
 export type JsonBody = { ok: true; value: unknown } | { ok: false; response: Response }
 

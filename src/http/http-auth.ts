@@ -1,17 +1,17 @@
 /**
- * The authentication seam of the MCP HTTP endpoints: every request passes through `authenticate`
- * before it reaches a transport, and the principal it returns owns the session it opens (a session
- * answers only the same principal with the same rights). `auth_type: none` authenticates everyone as
+ * The authentication seam of every HTTP door: each request passes through `authenticate` before it
+ * reaches a route or an MCP transport; over MCP the principal it returns owns the session it opens (a
+ * session answers only the same principal with the same rights). `auth_type: none` authenticates everyone as
  * `anonymous`; api_key, jwt and oauth2 check the request's credential and throw an AuthError (401, 403
  * or 503 with `WWW-Authenticate`) that names what was wrong. Every refusal, and every success that
  * opens a session, becomes an audit line.
  */
-import { ANONYMOUS, type RequestAuthenticator } from '../../auth/authenticate.ts'
-import { authFailureError } from '../../auth/auth-error.ts'
-import type { AuditLog } from '../../auth/audit-log.ts'
-import { PRM_PATH } from '../../auth/protected-resource.ts'
-import type { Principal } from '../../auth/types.ts'
-import type { McpAuthType } from './http-options.ts'
+import { ANONYMOUS, type RequestAuthenticator } from '../auth/authenticate.ts'
+import { authFailureError } from '../auth/auth-error.ts'
+import type { AuditLog } from '../auth/audit-log.ts'
+import { PRM_PATH } from '../auth/protected-resource.ts'
+import type { AuthType } from '../auth/settings.ts'
+import type { Principal } from '../auth/types.ts'
 
 /** Resolves the request's principal or throws an AuthError; `clientIp` is the socket's address. */
 export type Authenticate = (request: Request, clientIp: string | null) => Promise<Principal>
@@ -19,7 +19,7 @@ export type Authenticate = (request: Request, clientIp: string | null) => Promis
 export { ANONYMOUS }
 
 export interface HttpAuth {
-  authType: McpAuthType
+  authType: AuthType
   authenticate: Authenticate
   /** True when the request carries a credential (which must then be valid). */
   presentsCredential(request: Request): boolean

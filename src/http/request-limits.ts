@@ -1,13 +1,13 @@
 /**
- * HTTP-level rate limits of the MCP endpoints, answered with 429 and `Retry-After`:
+ * HTTP-level rate limits of every door, answered with 429 and `Retry-After`:
  * `mcp.security.rate_limiting.global_per_minute` counts every request of every client (checked before
  * authentication, so a flood of bad credentials is limited too), and `mcp.rate_limit_per_minute` the
  * requests of one client (its key or token subject; anonymous clients by address).
  */
-import { rateLimitedError } from '../../auth/auth-error.ts'
-import { createRateLimiter, type RateLimiter } from '../../auth/rate-limiter.ts'
-import type { RateLimitSettings } from '../../auth/settings.ts'
-import type { Principal } from '../../auth/types.ts'
+import { rateLimitedError } from '../auth/auth-error.ts'
+import { createRateLimiter, type RateLimiter } from '../auth/rate-limiter.ts'
+import type { RateLimitSettings } from '../auth/settings.ts'
+import type { Principal } from '../auth/types.ts'
 
 export interface RequestLimits {
   /** Throws a 429 AuthError when the server-wide limit is reached. */

@@ -1,11 +1,10 @@
 /**
- * Host and Origin checks for the MCP HTTP endpoints (DNS-rebinding protection, spec 2025-11-25:
+ * Host and Origin checks for every HTTP route of the server (DNS-rebinding protection; MCP spec 2025-11-25:
  * "an invalid Origin must get 403"). A page on evil.example.com whose name resolves to 127.0.0.1 sends
  * `Host: evil.example.com`; a page in the browser sends its own `Origin`. Both are refused unless they
  * name this server.
  */
 import { hostname as machineHostname, networkInterfaces } from 'node:os'
-import { jsonRpcErrorResponse } from './json-rpc-error.ts'
 
 export interface BoundAddress {
   /** The host the server listens on, as configured (`127.0.0.1`, `localhost`, `0.0.0.0`, `::`, a name or address). */
@@ -21,8 +20,8 @@ export interface RequestGuardOptions {
 }
 
 export interface RequestGuard {
-  /** A 403 response when the request's Host or Origin is not allowed, else null. */
-  check(request: Request): Response | null
+  /** Why the request's Host or Origin is not allowed (the 403's message), else null. */
+  refusal(request: Request): string | null
   /**
    * True when `origin` may read responses cross-origin (CORS headers are sent for it): the listed
    * origins, and, on a loopback-bound server, the localhost pages the guard lets in anyway (the
@@ -104,11 +103,11 @@ export function createRequestGuard(options: RequestGuardOptions): RequestGuard {
 
   const corsAllowed = (origin: string) => allowAny || listed.has(origin.toLowerCase()) || (loopbackBound && isLoopbackPage(origin))
 
-  const forbidden = (message: string) => jsonRpcErrorResponse(403, -32000, `Forbidden: ${message}`)
+  const forbidden = (message: string) => `Forbidden: ${message}`
 
   return {
     corsAllowed,
-    check(request) {
+    refusal(request) {
       // Requests built in process (app.handle) have no Host header: their URL carries the authority.
       const hostHeader = request.headers.get('host') ?? new URL(request.url).host
       const authority = parseAuthority(hostHeader)
@@ -125,7 +124,7 @@ export function createRequestGuard(options: RequestGuardOptions): RequestGuard {
       }
       if (corsAllowed(originUrl.origin)) return null
       if (isSameOrigin(originUrl, hostHeader, authority)) return null
-      return forbidden(`Origin "${origin}" is not allowed; add it to mcp.cors.allowed_origins`)
+      return forbidden(`Origin "${origin}" is not allowed; add it to server.cors.allowed_origins (mcp.cors.allowed_origins for ratchet mcp)`)
     },
   }
 }

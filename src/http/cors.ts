@@ -1,13 +1,14 @@
 /**
- * CORS for browser clients of the MCP endpoints. Origins `mcp.cors.allowed_origins` lists, and on a
- * loopback-bound server the localhost pages the request guard lets through, get CORS headers; the session and resumption headers are exposed
- * so a browser client can read them (a common failure of MCP servers: Mcp-Session-Id not exposed).
+ * CORS for browser clients of every door. Origins `server.cors.allowed_origins` / `mcp.cors.allowed_origins`
+ * lists, and on a loopback-bound server the localhost pages the request guard lets through, get CORS
+ * headers; the session, resumption and paging headers are exposed so a browser client can read them (a
+ * common failure of MCP servers: Mcp-Session-Id not exposed).
  */
 import type { RequestGuard } from './request-guard.ts'
 
-export const EXPOSED_HEADERS = 'Mcp-Session-Id, MCP-Protocol-Version, Last-Event-ID, WWW-Authenticate, Retry-After'
+export const EXPOSED_HEADERS = 'Mcp-Session-Id, MCP-Protocol-Version, Last-Event-ID, WWW-Authenticate, Retry-After, X-Total-Count, Location'
 export const ALLOWED_REQUEST_HEADERS = 'Content-Type, Accept, Authorization, X-API-Key, Mcp-Session-Id, MCP-Protocol-Version, Last-Event-ID'
-export const ALLOWED_METHODS = 'GET, POST, DELETE, OPTIONS'
+export const ALLOWED_METHODS = 'GET, POST, PUT, PATCH, DELETE, OPTIONS'
 
 /** The CORS response headers for `origin`, or an empty object when it gets none. */
 export function corsHeaders(guard: RequestGuard, origin: string | null): Record<string, string> {
