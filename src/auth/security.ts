@@ -22,6 +22,9 @@ export interface Security {
 
 /** Startup warnings for settings that work but are weaker than they look; behaviour is unchanged. */
 export function warnAboutWeakSettings(settings: SecuritySettings, logger: Logger): void {
+  if (settings.ignoredKeys && settings.ignoredKeys.length > 0) {
+    logger.warn(`the top-level security: section is set, so these mcp keys are ignored: ${settings.ignoredKeys.join(', ')}. Move them into security: (same names) or delete them.`, { ignored: [...settings.ignoredKeys] })
+  }
   if (settings.authType === 'jwt' && settings.jwt && settings.jwt.audience === undefined) {
     logger.warn('mcp.jwt.audience is not set: any token signed with jwt.secret is accepted, including tokens issued for other services that share the secret. Set jwt.audience to the value your issuer puts in `aud` for this server.', { key: 'mcp.jwt.audience' })
   }

@@ -36,6 +36,25 @@ export interface SecuritySettings {
   stdioPermissions: Permissions | null
   rateLimits: RateLimitSettings
   audit: { enabled: boolean; file: string | null }
+  /** Which section the settings came from: the top-level `security:` (every door) or `mcp.*`. */
+  section?: 'security' | 'mcp'
+  /** mcp.* security keys that were ignored because `security:` is set (warned about at start). */
+  ignoredKeys?: readonly string[]
+}
+
+/** The mcp.* keys a top-level `security:` section replaces. */
+export const SECURITY_KEYS = ['auth_type', 'api_keys', 'jwt', 'oauth2', 'rate_limit_per_minute', 'security', 'audit_log_file', 'allow_unauthenticated_remote', 'stdio_permissions'] as const
+
+/**
+ * The security keys in force: the top-level `security:` section when it is set (it applies to every
+ * door and wins), else the guide's `mcp.*` keys. Also names the mcp.* keys that `security:` overrides.
+ */
+export function securitySection(config: Config): { raw: Record<string, unknown>; section: 'security' | 'mcp'; ignoredKeys: string[] } {
+  const object = (value: unknown) => (value && typeof value === 'object' ? (value as Record<string, unknown>) : null)
+  const mcp = object(config.raw.mcp) ?? {}
+  const security = object(config.raw.security)
+  if (!security) return { raw: mcp, section: 'mcp', ignoredKeys: [] }
+  return { raw: security, section: 'security', ignoredKeys: SECURITY_KEYS.filter((key) => mcp[key] !== undefined).map((key) => `mcp.${key}`) }
 }
 
 interface RawApiKey {
@@ -139,9 +158,21 @@ function readOAuth2(raw: RawMcpSecurity['oauth2']): OAuth2Settings {
  * read at all.
  */
 export function readSecuritySettings(config: Config, options: { credentials?: boolean } = {}): SecuritySettings {
+  const { raw, section, ignoredKeys } = securitySection(config)
+  try {
+    return Object.freeze({ ...readSection(config, raw as RawMcpSecurity, options), section, ignoredKeys: Object.freeze(ignoredKeys) })
+  } catch (error) {
+    // Messages name mcp.* keys; under a top-level security: section the same keys live there.
+    if (section === 'security' && error instanceof AppError && error.code === 'CONFIG_INVALID') {
+      const rename = (text: string) => text.replaceAll('mcp.', 'security.')
+      throw new AppError('CONFIG_INVALID', rename(error.message), { data: { key: rename(String(error.data?.key ?? '')) }, hint: error.hint })
+    }
+    throw error
+  }
+}
+
+function readSection(config: Config, raw: RawMcpSecurity, options: { credentials?: boolean }): SecuritySettings {
   const credentials = options.credentials !== false
-  const section = config.raw.mcp
-  const raw = (section && typeof section === 'object' ? section : {}) as RawMcpSecurity
   const authType = raw.auth_type ?? 'none'
   const limits = { ...(raw.security?.rate_limiting ?? {}) }
   const globalPerMinute = limits.global_per_minute

@@ -1,4 +1,6 @@
 import { existsSync } from 'node:fs'
+import { securitySection } from '../../auth/settings.ts'
+import type { Config } from '../../config/types.ts'
 import { AppError } from '../../errors.ts'
 import { openStoreFromUrl } from '../../store/open-store-from-url.ts'
 import type { AuditRecord } from '../../store/types.ts'
@@ -59,7 +61,7 @@ export const auditCommand: Command = {
     try {
       const entries = store.listAudit({ limit, ...(values.principal !== undefined ? { principal: String(values.principal) } : {}), ...(event ? { event: event as AuditRecord['event'] } : {}) })
       if (values.json) for (const entry of entries) out(JSON.stringify(entry))
-      else if (entries.length === 0) out(auditEnabledNote(config.raw))
+      else if (entries.length === 0) out(auditEnabledNote(config))
       else for (const entry of entries) out(formatAuditRecord(entry))
     } finally {
       store.close()
@@ -68,8 +70,9 @@ export const auditCommand: Command = {
   },
 }
 
-function auditEnabledNote(raw: Record<string, unknown>): string {
-  const mcp = (raw.mcp ?? {}) as { audit_log_file?: string; security?: { audit_log_enabled?: boolean } }
-  const on = mcp.security?.audit_log_enabled ?? mcp.audit_log_file !== undefined
-  return on ? 'No audit entries match.' : 'No audit entries: auditing is off (set mcp.security.audit_log_enabled: true or mcp.audit_log_file).'
+function auditEnabledNote(config: Config): string {
+  const { raw, section } = securitySection(config)
+  const keys = raw as { audit_log_file?: string; security?: { audit_log_enabled?: boolean } }
+  const on = keys.security?.audit_log_enabled ?? keys.audit_log_file !== undefined
+  return on ? 'No audit entries match.' : `No audit entries: auditing is off (set ${section}.security.audit_log_enabled: true or ${section}.audit_log_file).`
 }

@@ -4,7 +4,7 @@
  * (keys, JWT secret, OAuth2 issuer) and refuses, before anything is opened, to serve unauthenticated
  * on a non-loopback address unless the config says so explicitly.
  */
-import { readSecuritySettings, type SecuritySettings } from '../../auth/settings.ts'
+import { readSecuritySettings, securitySection, type SecuritySettings } from '../../auth/settings.ts'
 import { AppError } from '../../errors.ts'
 import type { Config } from '../../config/types.ts'
 import { isLoopbackHost } from '../../http/request-guard.ts'
@@ -115,20 +115,36 @@ export function parsePort(value: string | number, label: string): number {
   return port
 }
 
+/** security.security.request_size_limit (or mcp.security.request_size_limit): the largest request body. */
+export function requestSizeLimit(config: Config): number {
+  const section = securitySection(config).raw as RawMcp
+  return section.security?.request_size_limit ?? MCP_HTTP_DEFAULTS.maxRequestBodySize
+}
+
+/**
+ * Refuses to listen on a non-loopback address without authentication unless allow_unauthenticated_remote
+ * is true (in the security section in force): everyone who can reach the port could run tasks.
+ */
+export function refuseUnauthenticatedRemote(config: Config, host: string, what: string): void {
+  const { raw, section } = securitySection(config)
+  const authType = (raw as RawMcp).auth_type ?? 'none'
+  if (authType === 'none' && !isLoopbackHost(host) && (raw as { allow_unauthenticated_remote?: boolean }).allow_unauthenticated_remote !== true) {
+    throw new AppError('CONFIG_INVALID', `Refusing to serve ${what} without authentication on the non-loopback host "${host}": ${section}.auth_type is none and ${section}.allow_unauthenticated_remote is not true`, {
+      data: { host, authType },
+      hint: `Bind to 127.0.0.1 (--host 127.0.0.1), set ${section}.auth_type to api_key, jwt or oauth2, or set ${section}.allow_unauthenticated_remote: true if everyone who can reach this port may run tasks.`,
+    })
+  }
+}
+
 export function resolveMcpHttpOptions(config: Config, flags: McpHttpFlags = {}): McpHttpOptions {
   const raw = rawMcp(config)
   const transport = resolveMcpTransport(flags.transport)
   if (transport === 'stdio') throw new AppError('BAD_INPUT', 'The stdio transport is not served over HTTP', { hint: 'Use --transport sse or --transport streamable-http.' })
   const host = flags.host ?? raw.host ?? MCP_HTTP_DEFAULTS.host
   const port = parsePort(flags.port ?? raw.port ?? MCP_HTTP_DEFAULTS.port, flags.port !== undefined ? '--port' : 'mcp.port')
-  const authType = raw.auth_type ?? MCP_HTTP_DEFAULTS.authType
   const security = readSecuritySettings(config)
-  if (authType === 'none' && !isLoopbackHost(host) && raw.allow_unauthenticated_remote !== true) {
-    throw new AppError('CONFIG_INVALID', `Refusing to serve MCP without authentication on the non-loopback host "${host}": mcp.auth_type is none and mcp.allow_unauthenticated_remote is not true`, {
-      data: { host, authType },
-      hint: 'Bind to 127.0.0.1 (--host 127.0.0.1), set mcp.auth_type to api_key, jwt or oauth2, or set mcp.allow_unauthenticated_remote: true if everyone who can reach this port may run tasks.',
-    })
-  }
+  const authType = security.authType
+  refuseUnauthenticatedRemote(config, host, 'MCP')
   return {
     transport,
     host,
@@ -136,7 +152,7 @@ export function resolveMcpHttpOptions(config: Config, flags: McpHttpFlags = {}):
     authType,
     allowedOrigins: [...(raw.cors?.allowed_origins ?? [])],
     maxSessions: raw.max_connections,
-    maxRequestBodySize: raw.security?.request_size_limit ?? MCP_HTTP_DEFAULTS.maxRequestBodySize,
+    maxRequestBodySize: requestSizeLimit(config),
     sessionIdleMs: MCP_HTTP_DEFAULTS.sessionIdleMs,
     keepAliveMs: MCP_HTTP_DEFAULTS.keepAliveMs,
     maxEventsPerSession: MCP_HTTP_DEFAULTS.maxEventsPerSession,
