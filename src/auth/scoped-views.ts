@@ -101,6 +101,7 @@ export function scopeStore(store: Store, principal: Principal): Store {
     listAudit: (filter) => store.listAudit(filter),
     markInterrupted: () => store.markInterrupted(),
     commit: () => store.commit(),
+    checkWritable: () => store.checkWritable(),
     close: () => store.close(),
   }
 }
@@ -121,6 +122,7 @@ function bind(store: Store): Store {
     appendAudit: (entries) => store.appendAudit(entries),
     listAudit: (filter) => store.listAudit(filter),
     markInterrupted: () => store.markInterrupted(),
+    checkWritable: () => store.checkWritable(),
     commit: () => store.commit(),
     close: () => store.close(),
   }

@@ -1,3 +1,4 @@
+import type { FilterOp } from '../lib/list-query.ts'
 import type { TaskPackage } from '../tasks/types.ts'
 
 export type ExecutionStatus = 'queued' | 'running' | 'completed' | 'failed' | 'cancelled' | 'timed_out'
@@ -107,6 +108,16 @@ export interface ExecutionFilter {
   /** Sort key and direction; default queuedAt desc. */
   sortBy?: 'queuedAt' | 'startedAt' | 'completedAt' | 'durationMs' | 'status'
   sortOrder?: 'asc' | 'desc'
+  /** More conditions on whitelisted fields, all of which must hold (the REST door's list filters). */
+  where?: readonly ExecutionCondition[]
+}
+
+/** One condition of ExecutionFilter.where: `like` is a case-insensitive substring; dates are ISO-8601 text. */
+export interface ExecutionCondition {
+  field: 'id' | 'taskName' | 'status' | 'source' | 'queuedAt' | 'startedAt' | 'completedAt' | 'durationMs'
+  op: FilterOp
+  /** A list for `in` / `not_in`, else one value. */
+  value: string | number | readonly (string | number)[]
 }
 
 /** What one audit line records (`ratchet audit`, mcp.security.audit_log_enabled). Never a secret or an input value. */
@@ -171,5 +182,7 @@ export interface Store {
   markInterrupted(): number
   /** Resolves when all writes issued so far are committed. */
   commit(): Promise<void>
+  /** Resolves when the database takes writes now (takes and releases the write lock); rejects with why not (`/ready`). */
+  checkWritable(): Promise<void>
   close(): void
 }

@@ -8,6 +8,7 @@ import { mcpServeCommand } from './mcp-serve.ts'
 import { generateCommand } from './generate.ts'
 import { mcpCommand } from './mcp.ts'
 import { auditCommand } from './audit.ts'
+import { serveCommand } from './serve.ts'
 
 export interface Command {
   name: string
@@ -20,4 +21,4 @@ export interface Command {
   run(values: Record<string, string | boolean | undefined>, flags: GlobalFlags, positionals?: string[]): Promise<number>
 }
 
-export const COMMANDS: Command[] = [mcpServeCommand, mcpCommand, runOnceCommand, validateCommand, testCommand, demoCommand, generateCommand, auditCommand]
+export const COMMANDS: Command[] = [serveCommand, mcpServeCommand, mcpCommand, runOnceCommand, validateCommand, testCommand, demoCommand, generateCommand, auditCommand]

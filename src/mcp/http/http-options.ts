@@ -4,10 +4,12 @@
  * (keys, JWT secret, OAuth2 issuer) and refuses, before anything is opened, to serve unauthenticated
  * on a non-loopback address unless the config says so explicitly.
  */
-import { readSecuritySettings, securitySection, type SecuritySettings } from '../../auth/settings.ts'
+import { readSecuritySettings, type SecuritySettings } from '../../auth/settings.ts'
 import { AppError } from '../../errors.ts'
 import type { Config } from '../../config/types.ts'
-import { isLoopbackHost } from '../../http/request-guard.ts'
+import { parsePort, refuseUnauthenticatedRemote, requestSizeLimit } from '../../http/listen-settings.ts'
+
+export { parsePort, refuseUnauthenticatedRemote, requestSizeLimit }
 
 export type McpTransportName = 'stdio' | 'sse' | 'streamable-http'
 export const MCP_TRANSPORTS: readonly McpTransportName[] = ['stdio', 'sse', 'streamable-http']
@@ -107,33 +109,6 @@ export function refuseAddressWithStdio(transport: McpTransportName, flags: McpHt
     data: { transport, flags: given },
     hint: `Add --transport sse (or streamable-http) to listen on a port, or drop ${given.join(' and ')} for stdio.`,
   })
-}
-
-export function parsePort(value: string | number, label: string): number {
-  const port = typeof value === 'number' ? value : /^\d+$/.test(value) ? Number(value) : NaN
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new AppError('BAD_INPUT', `${label} must be a port number from 0 to 65535, got "${value}"`)
-  return port
-}
-
-/** security.security.request_size_limit (or mcp.security.request_size_limit): the largest request body. */
-export function requestSizeLimit(config: Config): number {
-  const section = securitySection(config).raw as RawMcp
-  return section.security?.request_size_limit ?? MCP_HTTP_DEFAULTS.maxRequestBodySize
-}
-
-/**
- * Refuses to listen on a non-loopback address without authentication unless allow_unauthenticated_remote
- * is true (in the security section in force): everyone who can reach the port could run tasks.
- */
-export function refuseUnauthenticatedRemote(config: Config, host: string, what: string): void {
-  const { raw, section } = securitySection(config)
-  const authType = (raw as RawMcp).auth_type ?? 'none'
-  if (authType === 'none' && !isLoopbackHost(host) && (raw as { allow_unauthenticated_remote?: boolean }).allow_unauthenticated_remote !== true) {
-    throw new AppError('CONFIG_INVALID', `Refusing to serve ${what} without authentication on the non-loopback host "${host}": ${section}.auth_type is none and ${section}.allow_unauthenticated_remote is not true`, {
-      data: { host, authType },
-      hint: `Bind to 127.0.0.1 (--host 127.0.0.1), set ${section}.auth_type to api_key, jwt or oauth2, or set ${section}.allow_unauthenticated_remote: true if everyone who can reach this port may run tasks.`,
-    })
-  }
 }
 
 export function resolveMcpHttpOptions(config: Config, flags: McpHttpFlags = {}): McpHttpOptions {

@@ -21,6 +21,7 @@ import { createLegacySseHandlers } from './legacy-sse.ts'
 import { createSessionRegistry, type SessionRegistry } from './session-registry.ts'
 import { createStreamableHttpHandler } from './streamable-http.ts'
 import type { CreateSession } from './types.ts'
+import type { DoorServices } from '../../http/types.ts'
 
 export interface McpHttpServerDeps {
   logger: Logger
@@ -68,6 +69,24 @@ export function httpAuthFor(deps: { audit?: AuditLog; fetch?: typeof fetch }, op
   throw new Error(`auth_type ${options.authType} needs its security settings (options.security)`)
 }
 
+/**
+ * The MCP door for any host: its session registry and its routes (/mcp, and /sse + /messages with the
+ * sse transport), with the session limits, keep-alives and resumption settings of `options`.
+ */
+export function createMcpDoor(deps: { logger: Logger; createSession: CreateSession; services: DoorServices }, options: McpDoorOptions) {
+  const { logger } = deps
+  const sessions = createSessionRegistry({ logger, idleMs: options.sessionIdleMs, maxSessions: options.maxSessions })
+  const common = { sessions, createSession: deps.createSession, logger, keepAliveMs: options.keepAliveMs, maxRequestBodySize: options.maxRequestBodySize }
+  const routes = createMcpRoutes({
+    services: deps.services,
+    streamable: createStreamableHttpHandler({ ...common, maxEventsPerSession: options.maxEventsPerSession, retryIntervalMs: options.retryIntervalMs }),
+    sse: options.transport === 'sse' ? createLegacySseHandlers({ ...common, messagesPath: MESSAGES_PATH }) : undefined,
+  })
+  return { sessions, routes }
+}
+
+export type McpDoorOptions = Pick<McpHttpOptions, 'transport' | 'sessionIdleMs' | 'maxSessions' | 'keepAliveMs' | 'maxRequestBodySize' | 'maxEventsPerSession' | 'retryIntervalMs'>
+
 /** Builds the host with the MCP door and its session registry without listening (tests call `app.handle`). */
 export function createMcpHttpServer(deps: McpHttpServerDeps, options: McpHttpOptions): McpHttpServer {
   const { logger } = deps
@@ -76,10 +95,10 @@ export function createMcpHttpServer(deps: McpHttpServerDeps, options: McpHttpOpt
   const access = deps.access ?? createAccessControl({ rateLimits: options.security?.rateLimits ?? { perOperation: {} }, audit: deps.audit ?? NO_AUDIT })
   const auth = httpAuthFor(deps, options)
   const host = createHttpHost({ logger, auth, access, ...(limits ? { limits } : {}) }, { bound, allowedOrigins: options.allowedOrigins, maxBodyBytes: options.maxRequestBodySize })
-  const sessions = createSessionRegistry({ logger, idleMs: options.sessionIdleMs, maxSessions: options.maxSessions })
+  const door = createMcpDoor({ logger, createSession: deps.createSession, services: host.services }, options)
+  const sessions = door.sessions
   const started = Date.now()
   let stopping = false
-  const common = { sessions, createSession: deps.createSession, logger, keepAliveMs: options.keepAliveMs, maxRequestBodySize: options.maxRequestBodySize }
   host.use(
     createHealthRoutes({
       services: host.services,
@@ -97,13 +116,7 @@ export function createMcpHttpServer(deps: McpHttpServerDeps, options: McpHttpOpt
       },
     }),
   )
-  host.use(
-    createMcpRoutes({
-      services: host.services,
-      streamable: createStreamableHttpHandler({ ...common, maxEventsPerSession: options.maxEventsPerSession, retryIntervalMs: options.retryIntervalMs }),
-      sse: options.transport === 'sse' ? createLegacySseHandlers({ ...common, messagesPath: MESSAGES_PATH }) : undefined,
-    }),
-  )
+  host.use(door.routes)
   return { app: host, sessions, bound, markStopping: () => void (stopping = true) }
 }
 
