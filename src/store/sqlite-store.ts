@@ -37,6 +37,11 @@ export interface SqliteStoreOptions {
 /** The SQLite Store, plus a few SQLite-only operations. */
 export interface SqliteStore extends Store {
   readonly path: string
+  /**
+   * The open connection, for stores of other aggregates (jobs, schedules) that must share this file
+   * and, for `:memory:`, this very handle. They write directly, outside the execution write buffer.
+   */
+  readonly database: Database
   /** Applies every buffered write now, in one transaction. */
   flush(): void
   /** Copies the WAL into the main file and truncates it; worth calling when idle. */
@@ -105,6 +110,7 @@ function createSqliteStore(db: Database, options: SqliteStoreOptions): SqliteSto
 
   return {
     path: options.path,
+    database: db,
 
     recordTaskVersion(task: TaskPackage): { isNew: boolean } {
       open()
@@ -213,6 +219,12 @@ function createSqliteStore(db: Database, options: SqliteStoreOptions): SqliteSto
     checkpoint(): void {
       read()
       db.run('PRAGMA wal_checkpoint(TRUNCATE)')
+    },
+
+    async checkWritable(): Promise<void> {
+      open()
+      db.run('BEGIN IMMEDIATE')
+      db.run('ROLLBACK')
     },
 
     integrityCheck(): string[] {
