@@ -82,7 +82,14 @@ export function createJobRunner(ctx: RunnerContext): JobRunner {
       if (started || closing) return
       started = true
       logger.info('job queue started', { nodeId, maxConcurrent: settings.maxConcurrent, pollIntervalMs: settings.pollIntervalMs })
-      void pump()
+      // Jobs this node id held before a crash run again now rather than after their leases expire.
+      void store
+        .releaseAll(nodeId, new Date(clock()).toISOString())
+        .then((count) => {
+          if (count > 0) logger.warn('jobs this node was running when it stopped are queued again', { nodeId, count })
+        })
+        .catch((error) => logger.error('could not release the jobs this node held before', { nodeId, error: String(error) }))
+        .finally(() => void pump())
     },
     wake() {
       void pump()

@@ -30,7 +30,10 @@ export interface JobServiceDeps {
   clock?: () => number
   /** [0, 1) for backoff jitter (tests); default Math.random. */
   random?: () => number
-  /** This node's lease owner id; default `<hostname>:<pid>:<random>`. */
+  /**
+   * This node's lease owner id; default `<hostname>:<pid>:<random>`. Give a stable id (one per node) and
+   * start() at once puts back the jobs this node held when it stopped, instead of waiting for their leases.
+   */
   nodeId?: string
 }
 
@@ -65,6 +68,13 @@ export function createJobService(deps: JobServiceDeps, settings: JobSettings): J
       const job = validateJobRequest(request, { registry, policy, defaultMaxRetries: settings.maxRetries, id: Bun.randomUUIDv7(), now })
       const result = await store.insert(job)
       const record = toJobRecord(result.job)
+      if (!result.created && (record.principal ?? null) !== job.principal) {
+        // Never hand one caller another caller's job through a guessed key.
+        throw new AppError('CONFLICT', 'This idempotency key was already used by another client', {
+          data: { field: 'idempotency_key' },
+          hint: 'Use a key of your own (a UUID, or a name with your prefix).',
+        })
+      }
       if (result.created) {
         publishJobEvent(events, 'job.created', record)
         const due = Date.parse(record.scheduledFor)

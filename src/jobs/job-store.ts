@@ -28,7 +28,6 @@ export interface NewJob {
 export interface StoredJob extends JobRecord {
   /** Attempts made before the current retry budget began (0 until a manual retry). */
   retryBase: number
-  /** Seconds per attempt, as requested at creation. */
   timeout: number | null
 }
 
@@ -37,9 +36,9 @@ export interface ClaimedJob extends StoredJob {
   reclaimedFrom: string | null
 }
 
-/** The public record: the queue's bookkeeping (`retryBase`, `timeout`, `reclaimedFrom`) left out. */
+/** The public record: the queue's bookkeeping (`retryBase`, `reclaimedFrom`) left out. */
 export function toJobRecord(job: StoredJob | ClaimedJob): JobRecord {
-  const { retryBase: _base, timeout: _timeout, reclaimedFrom: _from, ...record } = job as ClaimedJob
+  const { retryBase: _base, reclaimedFrom: _from, ...record } = job as ClaimedJob
   return record
 }
 

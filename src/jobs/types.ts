@@ -78,6 +78,8 @@ export interface JobRecord {
   attempts: number
   /** When the next attempt may start (retrying), ISO-8601. */
   nextAttemptAt?: string | null
+  /** Seconds per attempt, when the job was created with one (else execution.max_execution_time). */
+  timeout?: number | null
   leaseOwner?: string | null
   leaseExpiresAt?: string | null
   lastError?: ExecutionError | null

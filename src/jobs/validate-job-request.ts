@@ -25,11 +25,11 @@ export interface ValidateContext {
 }
 
 export function validateJobRequest(request: CreateJobRequest, ctx: ValidateContext): NewJob {
-  if (request === null || typeof request !== 'object') bad('request', 'must be an object', 'Give at least {"task": "<task name>", "input": {…}}.')
-  if (typeof request.taskName !== 'string' || request.taskName.trim() === '') bad('task', 'is required', 'Name the task to run (see the task list).')
+  if (request === null || typeof request !== 'object') bad('request', 'must be an object', 'Give at least {"task_id": "<task name>", "input": {…}}.')
+  if (typeof request.taskName !== 'string' || request.taskName.trim() === '') bad('task_id', 'is required', 'Name the task to run (see the task list).')
   const task = ctx.registry.get(request.taskName)
   if (!task) {
-    throw new AppError('TASK_NOT_FOUND', `Task "${request.taskName}" not found`, { data: { task: request.taskName }, hint: 'List the tasks to see the names (they are case-sensitive), or create the task first.' })
+    throw new AppError('TASK_NOT_FOUND', `Task "${request.taskName}" not found`, { data: { task_id: request.taskName }, hint: 'List the tasks to see the names (they are case-sensitive), or create the task first.' })
   }
   let inputJson: string | undefined
   try {

@@ -93,6 +93,33 @@ describe('job queue', () => {
     expect(h.events.filter((e) => e.type === 'job.created')).toHaveLength(1)
   })
 
+  test('refuses an idempotency key another principal already used, without showing its job', async () => {
+    h = await openJobHarness({ tasks, start: false })
+    await h.jobs.create({ taskName: 'echo', input: 1, idempotencyKey: 'shared', principal: 'alice' })
+    const error = await h.jobs.create({ taskName: 'echo', input: 2, idempotencyKey: 'shared', principal: 'mallory' }).catch((e) => e)
+    expect(error).toBeInstanceOf(AppError)
+    expect(error.code).toBe('CONFLICT')
+    expect(JSON.stringify(error.toJSON())).not.toContain('alice')
+  })
+
+  test('a node restarted under a stable id queues the jobs it held again at once', async () => {
+    h = await openJobHarness({ tasks, start: false })
+    const { job } = await h.jobs.create({ taskName: 'echo', input: 'held', timeout: 3 })
+    expect(job.timeout).toBe(3)
+    await h.jobStore.claim('node-7', new Date().toISOString(), new Date(Date.now() + 60_000).toISOString())
+    const { createJobService } = await import('../../src/jobs/index.ts')
+    const { createEventBus } = await import('../../src/events/index.ts')
+    const restarted = createJobService({ store: h.jobStore, engine: h.engine, registry: { get: (n) => h!.tasks.get(n) }, events: createEventBus(), logger: h.logger, nodeId: 'node-7' }, testSettings())
+    try {
+      restarted.start()
+      const done = await h.waitForStatus(job.id, 'completed')
+      expect(done.attempts).toBe(1)
+      expect(h.store.getExecution(done.executionIds[0])?.attempt).toBe(1)
+    } finally {
+      await restarted.close()
+    }
+  })
+
   test('runs urgent before high before normal before low', async () => {
     h = await openJobHarness({ tasks, settings: testSettings({ maxConcurrent: 1 }), start: false })
     const ids: Record<string, string> = {}

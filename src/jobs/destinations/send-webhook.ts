@@ -77,7 +77,7 @@ async function attemptOnce(destination: WebhookDestination, body: string, attemp
     return {
       ok,
       status: response.status,
-      error: ok ? null : `the receiver answered ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`,
+      error: ok ? null : `the receiver answered ${response.status}${response.statusText ? ` ${response.statusText}` : ''}${response.status >= 300 && response.status < 400 ? ' (redirects are not followed; use the final URL)' : ''}`,
       retryable: RETRY_STATUSES.has(response.status) || response.status >= 500,
     }
   } catch (error) {
