@@ -2,6 +2,7 @@ import init001 from './001_init.sql' with { type: 'text' }
 import audit002 from './002_audit.sql' with { type: 'text' }
 import owner003 from './003_execution_owner.sql' with { type: 'text' }
 import jobs004 from './004_jobs.sql' with { type: 'text' }
+import schedules005 from './005_schedules.sql' with { type: 'text' }
 
 /** One schema change: `id` is recorded in `schema_migrations` once its SQL has run. */
 export interface Migration {
@@ -18,4 +19,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: '002_audit', sql: audit002 },
   { id: '003_execution_owner', sql: owner003 },
   { id: '004_jobs', sql: jobs004 },
+  { id: '005_schedules', sql: schedules005 },
 ]

@@ -1,0 +1,173 @@
+/**
+ * The live event stream (`GET /api/v1/events`), framework-neutral: `handle(request, filter, canSee)`
+ * returns a `text/event-stream` Response. Each domain event is encoded once and the same bytes are
+ * queued for every subscriber that may see it; a ring of recent events serves Last-Event-ID resumes;
+ * one heartbeat timer pings every subscriber; a subscriber whose queue passes its byte cap gets a final
+ * `lagged` event and is disconnected.
+ */
+import { AppError } from '../../errors.ts'
+import type { DomainEvent, EventBus } from '../../events/types.ts'
+import type { Logger } from '../../lib/logger.ts'
+import { encodeControl, encodeEvent, PING, PREAMBLE } from './encode-event.ts'
+import { createEventRing } from './event-ring.ts'
+import { matchesFilter, type EventFilter } from './event-filter.ts'
+import { createSubscriber, type Subscriber } from './subscriber.ts'
+
+export interface EventStreamOptions {
+  bus: EventBus
+  logger: Logger
+  /** Recent events kept for Last-Event-ID replay; default 1000. */
+  ringSize?: number
+  /** Interval of `: ping` comments; default 15 000 ms. */
+  heartbeatMs?: number
+  /** Per-subscriber queue cap in bytes; default 1 MiB. */
+  maxBufferedBytes?: number
+  /** How long a lagged subscriber may take to read its `lagged` event before it is cut; default 10 000 ms. */
+  lagGraceMs?: number
+}
+
+export interface EventStream {
+  /**
+   * Opens a stream for one client: replays events after `Last-Event-ID` (header, or the `last_event_id`
+   * query parameter) that pass `filter` and `canSee`, then streams live ones. Throws BAD_INPUT for a
+   * malformed Last-Event-ID; SHUTTING_DOWN after close().
+   */
+  handle(request: Request, filter: EventFilter, canSee: (event: DomainEvent) => boolean): Response
+  /** Connected subscribers still taking events. */
+  subscribers(): number
+  /** Bytes queued for all subscribers and not yet taken by their responses. */
+  bufferedBytes(): number
+  /** Ends every stream and stops listening to the bus. */
+  close(): void
+}
+
+const HEADERS = {
+  'content-type': 'text/event-stream; charset=utf-8',
+  'cache-control': 'no-cache, no-transform',
+  'x-accel-buffering': 'no',
+}
+
+function readLastEventId(request: Request): number | null {
+  const raw = request.headers.get('last-event-id') ?? new URL(request.url).searchParams.get('last_event_id')
+  if (raw === null || raw.trim() === '') return null
+  const id = Number(raw.trim())
+  if (!Number.isSafeInteger(id) || id < 0) {
+    throw new AppError('BAD_INPUT', `Last-Event-ID must be the id of an earlier event (a whole number), got ${JSON.stringify(raw)}`, {
+      data: { lastEventId: raw },
+      hint: 'Send back the id: line of the last event received, or leave Last-Event-ID out to start with new events.',
+    })
+  }
+  return id
+}
+
+interface Client {
+  subscriber: Subscriber
+  filter: EventFilter
+  canSee: (event: DomainEvent) => boolean
+}
+
+export function createEventStream(options: EventStreamOptions): EventStream {
+  const { bus, logger } = options
+  const maxBufferedBytes = options.maxBufferedBytes ?? 1024 * 1024
+  const heartbeatMs = options.heartbeatMs ?? 15_000
+  const ring = createEventRing(options.ringSize ?? 1000)
+  const clients = new Set<Client>()
+  let heartbeat: ReturnType<typeof setInterval> | undefined
+  let closed = false
+
+  const wants = (client: Client, event: DomainEvent): boolean => {
+    if (!matchesFilter(client.filter, event)) return false
+    try {
+      return client.canSee(event)
+    } catch (error) {
+      logger.error('event stream visibility check failed; event withheld', { eventId: event.id, error: String(error) })
+      return false
+    }
+  }
+
+  const unsubscribe = bus.subscribe((event) => {
+    ring.push(event)
+    for (const client of clients) {
+      if (wants(client, event)) client.subscriber.push(encodeEvent(event))
+    }
+  })
+
+  const updateHeartbeat = () => {
+    if (clients.size > 0 && !heartbeat && !closed) {
+      heartbeat = setInterval(() => {
+        for (const client of clients) client.subscriber.push(PING)
+      }, heartbeatMs)
+      heartbeat.unref?.()
+    } else if (clients.size === 0 && heartbeat) {
+      clearInterval(heartbeat)
+      heartbeat = undefined
+    }
+  }
+
+  /** What a resuming client missed: a `gap` when the ring no longer has it, a `reset` for an id from another run. */
+  const resumeNotice = (lastId: number): Uint8Array | null => {
+    const current = bus.lastId()
+    if (lastId > current) {
+      return encodeControl('reset', { reason: 'unknown_event_id', last_event_id: lastId, current_event_id: current, message: 'The server restarted and numbers events afresh; events since your last one may have been lost. Reload current state.' })
+    }
+    const firstKept = ring.oldestId() ?? current + 1
+    if (lastId + 1 < firstKept) {
+      return encodeControl('gap', { reason: 'events_lost', last_event_id: lastId, first_available_id: firstKept, lost: firstKept - lastId - 1, message: 'Events after your last one are no longer buffered and were lost (some may not have matched your filter). Reload current state.' })
+    }
+    return null
+  }
+
+  return {
+    handle(request, filter, canSee) {
+      if (closed) throw new AppError('SHUTTING_DOWN', 'The event stream is shut down', { hint: 'Reconnect once the server is back.' })
+      const lastId = readLastEventId(request)
+      const client: Client = {
+        filter,
+        canSee,
+        subscriber: createSubscriber({
+          maxBufferedBytes,
+          lagGraceMs: options.lagGraceMs ?? 10_000,
+          lagged: (info) => {
+            logger.warn('an event stream subscriber fell behind and was disconnected', { bufferedBytes: info.bufferedBytes, maxBufferedBytes })
+            return encodeControl('lagged', { reason: 'slow_consumer', buffered_bytes: info.bufferedBytes, max_buffered_bytes: maxBufferedBytes, last_event_id: bus.lastId(), message: 'You were not reading fast enough; reconnect with Last-Event-ID to resume from the buffer.' })
+          },
+          onDetach: () => {
+            clients.delete(client)
+            updateHeartbeat()
+          },
+        }),
+      }
+      const { subscriber } = client
+      subscriber.push(PREAMBLE)
+      if (lastId !== null) {
+        const notice = resumeNotice(lastId)
+        if (notice) subscriber.push(notice)
+        const from = notice && lastId > bus.lastId() ? 0 : lastId
+        for (const event of ring.after(from)) {
+          if (wants(client, event) && !subscriber.push(encodeEvent(event))) break
+        }
+      }
+      if (subscriber.accepting) clients.add(client)
+      updateHeartbeat()
+      request.signal?.addEventListener('abort', () => subscriber.close(), { once: true })
+      return new Response(subscriber.stream, { status: 200, headers: HEADERS })
+    },
+
+    subscribers: () => clients.size,
+
+    bufferedBytes() {
+      let total = 0
+      for (const client of clients) total += client.subscriber.bufferedBytes()
+      return total
+    },
+
+    close() {
+      if (closed) return
+      closed = true
+      unsubscribe()
+      for (const client of [...clients]) client.subscriber.close()
+      clients.clear()
+      updateHeartbeat()
+    },
+  }
+}

@@ -1,0 +1,147 @@
+/**
+ * One SSE client: a byte-capped queue behind a pull-based ReadableStream. Bytes move to the response
+ * only when the response asks for more (the socket drained), so a client that stops reading fills this
+ * queue and nothing else; past `maxBufferedBytes` it gets a final `lagged` event and is disconnected.
+ */
+
+export interface Subscriber {
+  readonly stream: ReadableStream<Uint8Array>
+  /** Queues bytes; false once the subscriber is lagging or closed (it takes nothing more). */
+  push(bytes: Uint8Array): boolean
+  /** Bytes queued and not yet taken by the response. */
+  bufferedBytes(): number
+  /** Ends the stream: at once, or after the queue drains (`drain`). */
+  close(options?: { drain?: boolean }): void
+  /** False once lagging, closed or gone: it takes no more events. */
+  readonly accepting: boolean
+  readonly closed: boolean
+}
+
+export interface SubscriberOptions {
+  maxBufferedBytes: number
+  /** The final event queued on overflow (built only if it happens). */
+  lagged: (info: { bufferedBytes: number; maxBufferedBytes: number }) => Uint8Array
+  /** How long a lagging subscriber gets to read up to its `lagged` event before the stream is cut. */
+  lagGraceMs: number
+  /** Called once when the subscriber takes no more events (lagged, closed, or the client went away). */
+  onDetach: () => void
+}
+
+export function createSubscriber(options: SubscriberOptions): Subscriber {
+  const queue: Uint8Array[] = []
+  let bytes = 0
+  let state: 'open' | 'draining' | 'closed' = 'open'
+  let controller!: ReadableStreamDefaultController<Uint8Array>
+  let waiting: (() => void) | null = null
+  let detached = false
+  let cutTimer: ReturnType<typeof setTimeout> | undefined
+
+  const detach = () => {
+    if (detached) return
+    detached = true
+    options.onDetach()
+  }
+
+  const gone = () => {
+    if (state === 'closed') return
+    state = 'closed'
+    clearTimeout(cutTimer)
+    queue.length = 0
+    bytes = 0
+    waiting?.()
+    waiting = null
+    detach()
+  }
+
+  const startDraining = () => {
+    state = 'draining'
+    detach()
+    // A client that never reads would keep its socket and queue forever: cut it after the grace.
+    cutTimer = setTimeout(() => {
+      try {
+        controller.error(new Error('event stream subscriber lagged and did not read its lagged event'))
+      } catch {
+        // Already closed.
+      }
+      gone()
+    }, options.lagGraceMs)
+  }
+
+  /** Hands the next chunk to the stream; closes it when draining and empty. */
+  const deliver = (): boolean => {
+    const chunk = queue.shift()
+    if (chunk) {
+      bytes -= chunk.byteLength
+      controller.enqueue(chunk)
+    }
+    if (queue.length === 0 && state === 'draining') {
+      controller.close()
+      gone()
+    }
+    return chunk !== undefined
+  }
+
+  const stream = new ReadableStream<Uint8Array>(
+    {
+      start(c) {
+        controller = c
+      },
+      pull() {
+        if (state === 'closed') return
+        if (deliver()) return
+        // Nothing queued: wait until push() hands a chunk over directly.
+        return new Promise<void>((resolve) => {
+          waiting = resolve
+        })
+      },
+      cancel() {
+        gone()
+      },
+    },
+    { highWaterMark: 0 },
+  )
+
+  const push = (chunk: Uint8Array): boolean => {
+    if (state !== 'open') return false
+    if (bytes + chunk.byteLength > options.maxBufferedBytes) {
+      queue.push(options.lagged({ bufferedBytes: bytes, maxBufferedBytes: options.maxBufferedBytes }))
+      startDraining()
+    } else {
+      queue.push(chunk)
+      bytes += chunk.byteLength
+    }
+    if (waiting) {
+      const resolve = waiting
+      waiting = null
+      deliver()
+      resolve()
+    }
+    return state === 'open'
+  }
+
+  return {
+    stream,
+    push,
+    bufferedBytes: () => bytes,
+    close(closeOptions = {}) {
+      if (state === 'closed') return
+      if (state === 'draining') return
+      if (closeOptions.drain && queue.length > 0) {
+        startDraining()
+        return
+      }
+      try {
+        controller.close()
+      } catch {
+        // Already closed by the reader side.
+      }
+      gone()
+    },
+    get accepting() {
+      return state === 'open'
+    },
+    get closed() {
+      return state === 'closed'
+    },
+  }
+}

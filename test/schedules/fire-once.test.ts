@@ -1,0 +1,216 @@
+import { describe, expect, test } from 'bun:test'
+import { AppError } from '../../src/errors.ts'
+import { manualClock, openSchedules, recordingJobs, tempDbPath } from './harness.ts'
+
+const base = { name: 'every-minute', taskName: 'echo', cronExpression: '0 * * * * *', inputData: { hello: 'world' } }
+
+describe('a slot fires once', () => {
+  test('fires once per slot across a restart', async () => {
+    const path = await tempDbPath()
+    const jobs = recordingJobs()
+    const clock = manualClock('2026-01-01T00:00:10.000Z')
+    let h = openSchedules(path, jobs, clock)
+    const schedule = await h.service.create(base)
+
+    clock.set('2026-01-01T00:01:00.200Z')
+    await h.service.runDue()
+    await h.service.runDue()
+    expect(jobs.calls.map((call) => call.idempotencyKey)).toEqual([`schedule:${schedule.id}:2026-01-01T00:01:00.000Z`])
+    expect(jobs.calls[0]).toMatchObject({ taskName: 'echo', input: { hello: 'world' }, scheduleId: schedule.id })
+    await h.close()
+
+    // The same instant after a restart: the slot is on disk as fired, so it does not fire again.
+    h = openSchedules(path, jobs, clock)
+    await h.service.runDue()
+    expect(jobs.calls).toHaveLength(1)
+    const stored = await h.service.get(schedule.id)
+    expect(stored).toMatchObject({ lastFiredSlot: '2026-01-01T00:01:00.000Z', runCount: 1, nextRunAt: '2026-01-01T00:02:00.000Z' })
+
+    clock.set('2026-01-01T00:02:00.050Z')
+    await h.service.runDue()
+    expect(jobs.calls.map((call) => call.idempotencyKey?.split(':').slice(2).join(':'))).toEqual(['2026-01-01T00:01:00.000Z', '2026-01-01T00:02:00.000Z'])
+    expect(h.events.filter((e) => e.type === 'schedule.fired').map((e) => e.data.slot)).toEqual(['2026-01-01T00:02:00.000Z'])
+    await h.close()
+  })
+
+  test('a slot missed while the server was down runs once with catch_up run_once', async () => {
+    const path = await tempDbPath()
+    const jobs = recordingJobs()
+    const clock = manualClock('2026-01-01T00:00:10.000Z')
+    let h = openSchedules(path, jobs, clock)
+    const schedule = await h.service.create({ ...base, catchUp: 'run_once' })
+    await h.close()
+
+    clock.set('2026-01-01T00:05:30.000Z') // slots 00:01 … 00:05 passed while nothing ran
+    h = openSchedules(path, jobs, clock)
+    await h.service.runDue()
+    await h.service.runDue()
+    expect(jobs.calls.map((call) => call.idempotencyKey)).toEqual([`schedule:${schedule.id}:2026-01-01T00:05:00.000Z`])
+    const fired = h.events.find((e) => e.type === 'schedule.fired')!
+    expect(fired.data).toMatchObject({ slot: '2026-01-01T00:05:00.000Z', caught_up: true, missed_from: '2026-01-01T00:01:00.000Z' })
+    expect(await h.service.get(schedule.id)).toMatchObject({ lastFiredSlot: '2026-01-01T00:05:00.000Z', runCount: 1, nextRunAt: '2026-01-01T00:06:00.000Z' })
+    await h.close()
+  })
+
+  test('a slot missed while the server was down is skipped with catch_up skip, and the next one fires', async () => {
+    const path = await tempDbPath()
+    const jobs = recordingJobs()
+    const clock = manualClock('2026-01-01T00:00:10.000Z')
+    let h = openSchedules(path, jobs, clock)
+    const schedule = await h.service.create({ ...base, catchUp: 'skip' })
+    await h.close()
+
+    clock.set('2026-01-01T00:05:30.000Z')
+    h = openSchedules(path, jobs, clock)
+    await h.service.runDue()
+    expect(jobs.calls).toHaveLength(0)
+    const skipped = h.events.filter((e) => e.type === 'schedule.skipped')
+    expect(skipped).toHaveLength(1)
+    expect(skipped[0]).toMatchObject({ scheduleId: schedule.id, taskName: 'echo', data: { reason: 'missed', first_slot: '2026-01-01T00:01:00.000Z', last_slot: '2026-01-01T00:05:00.000Z' } })
+    expect(await h.service.get(schedule.id)).toMatchObject({ lastFiredSlot: '2026-01-01T00:05:00.000Z', runCount: 0 })
+
+    clock.set('2026-01-01T00:06:00.010Z')
+    await h.service.runDue()
+    expect(jobs.calls.map((call) => call.idempotencyKey)).toEqual([`schedule:${schedule.id}:2026-01-01T00:06:00.000Z`])
+    await h.close()
+  })
+
+  test('two services racing on one database file fire a slot once', async () => {
+    const path = await tempDbPath()
+    const jobs = recordingJobs()
+    const clock = manualClock('2026-01-01T00:00:10.000Z')
+    const a = openSchedules(path, jobs, clock)
+    const b = openSchedules(path, jobs, clock)
+    await a.service.create(base)
+    clock.set('2026-01-01T00:01:00.100Z')
+    await Promise.all([a.service.runDue(), b.service.runDue(), a.service.runDue(), b.service.runDue()])
+    expect(jobs.jobs).toHaveLength(1)
+    expect(jobs.calls).toHaveLength(1)
+    await a.close()
+    await b.close()
+  })
+
+  test('a slot claimed before a crash gets its job on the next start, under the same idempotency key', async () => {
+    const path = await tempDbPath()
+    const jobs = recordingJobs()
+    const clock = manualClock('2026-01-01T00:00:10.000Z')
+    let h = openSchedules(path, jobs, clock)
+    const schedule = await h.service.create(base)
+    clock.set('2026-01-01T00:01:00.100Z')
+    jobs.failNext = new AppError('SHUTTING_DOWN', 'The server is shutting down')
+    await h.service.runDue()
+    expect(jobs.jobs).toHaveLength(0)
+    expect(await h.service.get(schedule.id)).toMatchObject({ lastFiredSlot: '2026-01-01T00:01:00.000Z', runCount: 0 })
+    await h.close()
+
+    h = openSchedules(path, jobs, clock)
+    await h.service.runDue()
+    await h.service.runDue()
+    const key = `schedule:${schedule.id}:2026-01-01T00:01:00.000Z`
+    expect(jobs.calls.map((call) => call.idempotencyKey)).toEqual([key, key])
+    expect(jobs.jobs).toHaveLength(1)
+    expect(await h.service.get(schedule.id)).toMatchObject({ runCount: 1, lastRunAt: '2026-01-01T00:01:00.100Z' })
+    await h.close()
+  })
+
+  test('a job the jobs service refuses skips the slot with a reason instead of retrying forever', async () => {
+    const path = await tempDbPath()
+    const jobs = recordingJobs()
+    const clock = manualClock('2026-01-01T00:00:10.000Z')
+    const h = openSchedules(path, jobs, clock)
+    const schedule = await h.service.create(base)
+    clock.set('2026-01-01T00:01:00.100Z')
+    jobs.failNext = new AppError('TASK_NOT_FOUND', 'No task named "echo"')
+    await h.service.runDue()
+    await h.service.runDue()
+    expect(jobs.calls).toHaveLength(1)
+    expect(h.events.find((e) => e.type === 'schedule.skipped')?.data).toMatchObject({ slot: '2026-01-01T00:01:00.000Z', reason: 'job_rejected', error: { code: 'TASK_NOT_FOUND' } })
+    expect(await h.service.get(schedule.id)).toMatchObject({ lastFiredSlot: '2026-01-01T00:01:00.000Z', runCount: 0 })
+    await h.close()
+  })
+})
+
+describe('the timer', () => {
+  test('fires an every-second schedule once per second on the real clock and stops on close', async () => {
+    const path = await tempDbPath()
+    const jobs = recordingJobs()
+    const h = openSchedules(path, jobs, null)
+    const schedule = await h.service.create({ ...base, name: 'every-second', cronExpression: '* * * * * *' })
+    h.service.start()
+    await Bun.sleep(2300)
+    await h.close()
+    const slots = jobs.calls.map((call) => Date.parse(call.idempotencyKey!.slice(`schedule:${schedule.id}:`.length)))
+    expect(slots.length).toBeGreaterThanOrEqual(2)
+    expect(slots.length).toBeLessThanOrEqual(3)
+    for (let i = 1; i < slots.length; i++) expect(slots[i]! - slots[i - 1]!).toBe(1000)
+    const count = jobs.calls.length
+    await Bun.sleep(1100)
+    expect(jobs.calls).toHaveLength(count)
+  })
+
+  test('an every-second schedule restarted on the real clock never fires a slot twice', async () => {
+    const path = await tempDbPath()
+    const jobs = recordingJobs()
+    let h = openSchedules(path, jobs, null)
+    const schedule = await h.service.create({ ...base, name: 'every-second', cronExpression: '* * * * * *' })
+    h.service.start()
+    await Bun.sleep(1300)
+    await h.close()
+    h = openSchedules(path, jobs, null)
+    h.service.start()
+    await Bun.sleep(1300)
+    await h.close()
+    const keys = jobs.calls.map((call) => call.idempotencyKey!)
+    expect(keys.length).toBeGreaterThanOrEqual(2)
+    expect(new Set(keys).size).toBe(keys.length)
+    expect(jobs.jobs).toHaveLength(keys.length)
+    const slots = keys.map((key) => Date.parse(key.slice(`schedule:${schedule.id}:`.length)))
+    for (let i = 1; i < slots.length; i++) expect(slots[i]!).toBeGreaterThan(slots[i - 1]!)
+  })
+
+  test('disabled, re-enabled and deleted schedules: no slots while disabled, none caught up on enabling, none after delete', async () => {
+    const path = await tempDbPath()
+    const jobs = recordingJobs()
+    const clock = manualClock('2026-01-01T00:00:10.000Z')
+    const h = openSchedules(path, jobs, clock)
+    const schedule = await h.service.create({ ...base, enabled: false })
+    expect(schedule.nextRunAt).toBeNull()
+    clock.set('2026-01-01T00:03:00.100Z')
+    await h.service.runDue()
+    expect(jobs.calls).toHaveLength(0)
+
+    const enabled = await h.service.setEnabled(schedule.id, true)
+    expect(enabled).toMatchObject({ enabled: true, nextRunAt: '2026-01-01T00:04:00.000Z' })
+    await h.service.runDue()
+    expect(jobs.calls).toHaveLength(0)
+
+    clock.set('2026-01-01T00:04:00.100Z')
+    await h.service.runDue()
+    expect(jobs.calls).toHaveLength(1)
+
+    await h.service.delete(schedule.id)
+    clock.set('2026-01-01T00:05:00.100Z')
+    await h.service.runDue()
+    expect(jobs.calls).toHaveLength(1)
+    expect(h.events.map((e) => e.type)).toEqual(['schedule.created', 'schedule.updated', 'schedule.fired', 'schedule.deleted'])
+    await h.close()
+  })
+
+  test('a new expression counts slots from the change and recomputes next_run_at', async () => {
+    const path = await tempDbPath()
+    const jobs = recordingJobs()
+    const clock = manualClock('2026-01-01T00:00:10.000Z')
+    const h = openSchedules(path, jobs, clock)
+    const schedule = await h.service.create(base)
+    clock.set('2026-01-01T00:00:30.000Z')
+    const updated = await h.service.update(schedule.id, { cronExpression: '0 0 * * * *', timezone: 'Europe/Berlin' })
+    expect(updated).toMatchObject({ cronExpression: '0 0 * * * *', timezone: 'Europe/Berlin', nextRunAt: '2026-01-01T01:00:00.000Z' })
+    clock.set('2026-01-01T00:01:00.100Z')
+    await h.service.runDue()
+    expect(jobs.calls).toHaveLength(0)
+    clock.set('2026-01-01T01:00:00.100Z')
+    await h.service.runDue()
+    expect(jobs.calls.map((call) => call.idempotencyKey)).toEqual([`schedule:${schedule.id}:2026-01-01T01:00:00.000Z`])
+    await h.close()
+  })
+})
