@@ -100,8 +100,12 @@ export function createJobRunner(ctx: RunnerContext): JobRunner {
       closing = true
       clearTimeout(timer)
       const deadline = clock() + graceMs
-      const all = () => Promise.allSettled([...runs, ...deliveries])
-      await Promise.race([all(), sleep(graceMs)])
+      const waitAll = async (ms: number) => {
+        const timeout = new AbortController()
+        await Promise.race([Promise.allSettled([...runs, ...deliveries]), sleep(ms, timeout.signal)])
+        timeout.abort()
+      }
+      await waitAll(graceMs)
       if (runs.size > 0) {
         // Give the leases back first, so the cancelled executions' outcomes cannot be recorded as failures.
         const released = await store.releaseAll(nodeId, new Date(clock()).toISOString())
@@ -109,7 +113,8 @@ export function createJobRunner(ctx: RunnerContext): JobRunner {
         for (const executionId of ctx.executions.values()) ctx.engine.cancel(executionId, 'the job service is shutting down')
       }
       ctx.deliverer.close()
-      await Promise.race([all(), sleep(Math.max(1000, deadline - clock()))])
+      // Cancelled executions and aborted deliveries settle quickly; wait for them so nothing outlives close().
+      await waitAll(Math.max(1000, deadline - clock()))
     },
   }
 }

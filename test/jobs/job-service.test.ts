@@ -167,6 +167,20 @@ describe('job queue', () => {
     expect((await h.jobs.get(job.id))?.status).toBe('cancelled')
   })
 
+  test('a job cancelled through another node stops on the node running it, at its next heartbeat', async () => {
+    h = await openJobHarness({ tasks, settings: testSettings({ leaseSeconds: 0.3 }) })
+    const { createJobService } = await import('../../src/jobs/index.ts')
+    const { createEventBus } = await import('../../src/events/index.ts')
+    const other = createJobService({ store: h.jobStore, engine: h.engine, registry: { get: (n) => h!.tasks.get(n) }, events: createEventBus(), logger: h.logger, nodeId: 'other-node' }, testSettings())
+    const { job } = await h.jobs.create({ taskName: 'waiter', input: {} })
+    const running = await h.waitForJob(job.id, (j) => j.status === 'running' && j.executionIds.length === 1)
+    expect(running.leaseOwner).toBe(h.jobs.nodeId)
+    expect((await other.cancel(job.id, 'from elsewhere')).status).toBe('cancelled')
+    await h.waitForJob(job.id, () => h!.store.getExecution(running.executionIds[0])?.status === 'cancelled', 2000)
+    expect(await h.jobs.get(job.id)).toMatchObject({ status: 'cancelled', leaseOwner: null })
+    await other.close()
+  })
+
   test('retries a dead_letter job with a fresh budget, attempts counting on', async () => {
     h = await openJobHarness({ tasks })
     const { job } = await h.jobs.create({ taskName: 'flaky', input: { failUntil: 1 }, maxRetries: 0 })
