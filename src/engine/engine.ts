@@ -41,6 +41,16 @@ export type EngineEvent =
   | { type: 'log'; executionId: string; entries: LogEntry[] }
   | { type: 'finished'; execution: ExecutionRecord }
 
+/**
+ * Decides whether a task may run at all right now (a disabled task may not). Asked on every submit, so
+ * every way of running a task (MCP, REST, jobs, schedules, the CLI) is refused the same way; test runs
+ * (source `test`) are asked too and may be let through.
+ */
+export interface TaskGate {
+  /** The refusal to throw for this request, or null to run it. Synchronous: it is on the submit path. */
+  refusal(task: TaskPackage, source: string): AppError | null
+}
+
 export interface Submitted {
   id: string
   /** Resolves with the committed terminal record (never rejects for task failures). */
@@ -70,7 +80,7 @@ export interface Engine {
   close(options?: { graceMs?: number }): Promise<void>
 }
 
-export function createEngine(deps: { store: Store; pool: Pool; logger: Logger; queue?: ExecutionQueue<Pending> }, options: EngineOptions): Engine {
+export function createEngine(deps: { store: Store; pool: Pool; logger: Logger; queue?: ExecutionQueue<Pending>; gate?: TaskGate }, options: EngineOptions): Engine {
   const { store, pool, logger } = deps
   const queue = deps.queue ?? createMemoryQueue<Pending>(options.maxQueue)
   const running = new Map<string, Pending>()
@@ -209,6 +219,8 @@ export function createEngine(deps: { store: Store; pool: Pool; logger: Logger; q
 
   const submit = (request: ExecuteRequest): Submitted => {
     if (closing) throw new AppError('SHUTTING_DOWN', 'The server is shutting down and accepts no new executions', { hint: 'Retry once it is back.' })
+    const refused = deps.gate?.refusal(request.task, request.source)
+    if (refused) throw refused
     if (!pool.canServe() && !closing) throw new AppError('BUSY', NO_WORKERS, { hint: NO_WORKERS_HINT })
     if (queue.size >= queue.capacity) {
       throw new AppError('BUSY', `The execution queue is full (${queue.capacity} waiting)`, { data: { capacity: queue.capacity }, hint: 'Retry shortly, or raise workers.max_queue / workers.count.' })

@@ -1,8 +1,8 @@
 /**
  * The task-development tools: create, edit, delete, validate, test, version, import/export tasks and
- * generate them from templates. They write ONLY inside ctx.tasksDir (staged, checked, then renamed into
- * place), keep replaced and deleted versions under <tasksDir>/.versions/, and run tests in the real pool.
- * Each tool lives in ./development/; reusable task logic lives in src/tasks/.
+ * generate them from templates. Each tool in ./development/ translates its arguments into a call of the
+ * authoring service (src/authoring/, which writes ONLY inside ctx.tasksDir and runs tests in the real
+ * pool) and the service's records and refusals back into the tool's result.
  */
 import type { ToolHandlers } from './types.ts'
 import { createTask } from './development/create-task.ts'

@@ -1,31 +1,27 @@
 import type { ToolIO } from '../../../../generated/tool-types.ts'
-import { createBundle, zipDrafts } from '../../../tasks/bundle.ts'
-import { draftFromPackage } from '../../../tasks/task-draft.ts'
 import type { ToolHandler, ToolOutcome } from '../types.ts'
-import { notFoundMessage } from './shared.ts'
+import { refused } from './refusals.ts'
+import { authoringFor } from './shared.ts'
 
 type Output = ToolIO['export_tasks']['output']
 
 export const exportTasks: ToolHandler<'export_tasks'> = async (input, ctx): Promise<ToolOutcome<Output>> => {
-  let pkgs = ctx.registry.list()
-  if (input.task_id !== undefined) {
-    const pkg = ctx.registry.get(input.task_id)
-    if (!pkg) {
-      const { message, hint } = notFoundMessage(input.task_id)
-      return { isError: true, output: { exported_count: 0, tasks: [], message, hint } }
-    }
-    pkgs = [pkg]
+  let result
+  try {
+    result = authoringFor(ctx).exportTasks({ taskId: input.task_id, format: input.format, includeTests: input.include_tests !== false })
+  } catch (error) {
+    const { message, hint } = refused(error)
+    return { isError: true, output: { exported_count: 0, tasks: [], message, hint } }
   }
-  const drafts = pkgs.map((pkg) => draftFromPackage(pkg, { includeTests: input.include_tests !== false }))
-  const tasks = drafts.map((d) => ({ name: d.name, version: d.version }))
-  const what = `${drafts.length} task${drafts.length === 1 ? '' : 's'}`
-  if (input.format === 'zip') {
-    const zip = zipDrafts(drafts)
+  const { tasks } = result
+  const what = `${tasks.length} task${tasks.length === 1 ? '' : 's'}`
+  if (result.format === 'zip') {
+    const { zip } = result
     return {
       output: {
         zip_base64: Buffer.from(zip).toString('base64'),
         bytes: zip.length,
-        exported_count: drafts.length,
+        exported_count: tasks.length,
         tasks,
         message: `Exported ${what} as a ${zip.length}-byte .zip (one folder per task)`,
         hint: 'Decode zip_base64 to get the .zip; ratchet_import_tasks {"format": "zip", "data": "<base64>"} reads it back.',
@@ -34,8 +30,8 @@ export const exportTasks: ToolHandler<'export_tasks'> = async (input, ctx): Prom
   }
   return {
     output: {
-      bundle: createBundle(drafts),
-      exported_count: drafts.length,
+      bundle: result.bundle,
+      exported_count: tasks.length,
       tasks,
       message: `Exported ${what} as a JSON bundle`,
       hint: 'ratchet_import_tasks {"data": <bundle>} reads it back, on this server or another.',
