@@ -67,8 +67,22 @@ function findBadField(parts: string[]): { name: string; value: string } | null {
   return null
 }
 
+// The timer parses every active schedule on each pass; the same few expressions come back each time.
+const parsed = new Map<string, CronSchedule>()
+const PARSED_LIMIT = 1000
+
 /** Parses `expression` in `timezone` (validated first); throws BAD_INPUT naming what is wrong. */
 export function parseCron(expression: unknown, timezone = 'UTC'): CronSchedule {
+  const key = typeof expression === 'string' && typeof timezone === 'string' ? `${timezone} ${expression}` : null
+  const known = key === null ? undefined : parsed.get(key)
+  if (known) return known
+  const schedule = parseUncached(expression, timezone)
+  if (parsed.size >= PARSED_LIMIT) parsed.clear()
+  parsed.set(key!, schedule)
+  return schedule
+}
+
+function parseUncached(expression: unknown, timezone: string): CronSchedule {
   checkTimezone(timezone)
   if (typeof expression !== 'string' || expression.trim() === '') {
     throw new AppError('BAD_INPUT', `cron_expression must be a cron expression string, got ${JSON.stringify(expression)}`, {

@@ -35,7 +35,7 @@ export interface EventStream {
   handle(request: Request, filter: EventFilter, canSee: (event: DomainEvent) => boolean): Response
   /** Connected subscribers still taking events. */
   subscribers(): number
-  /** Bytes queued for all subscribers and not yet taken by their responses. */
+  /** Bytes queued for all open streams (lagging ones too) and not yet taken by their responses. */
   bufferedBytes(): number
   /** Ends every stream and stops listening to the bus. */
   close(): void
@@ -72,6 +72,8 @@ export function createEventStream(options: EventStreamOptions): EventStream {
   const heartbeatMs = options.heartbeatMs ?? 15_000
   const ring = createEventRing(options.ringSize ?? 1000)
   const clients = new Set<Client>()
+  /** Every stream not yet over, including lagging ones that take no more events. */
+  const open = new Set<Subscriber>()
   let heartbeat: ReturnType<typeof setInterval> | undefined
   let closed = false
 
@@ -135,9 +137,11 @@ export function createEventStream(options: EventStreamOptions): EventStream {
             clients.delete(client)
             updateHeartbeat()
           },
+          onGone: () => open.delete(client.subscriber),
         }),
       }
       const { subscriber } = client
+      open.add(subscriber)
       subscriber.push(PREAMBLE)
       if (lastId !== null) {
         const notice = resumeNotice(lastId)
@@ -157,7 +161,7 @@ export function createEventStream(options: EventStreamOptions): EventStream {
 
     bufferedBytes() {
       let total = 0
-      for (const client of clients) total += client.subscriber.bufferedBytes()
+      for (const subscriber of open) total += subscriber.bufferedBytes()
       return total
     },
 
@@ -165,8 +169,9 @@ export function createEventStream(options: EventStreamOptions): EventStream {
       if (closed) return
       closed = true
       unsubscribe()
-      for (const client of [...clients]) client.subscriber.close()
+      for (const subscriber of [...open]) subscriber.close()
       clients.clear()
+      open.clear()
       updateHeartbeat()
     },
   }

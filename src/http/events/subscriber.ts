@@ -25,6 +25,8 @@ export interface SubscriberOptions {
   lagGraceMs: number
   /** Called once when the subscriber takes no more events (lagged, closed, or the client went away). */
   onDetach: () => void
+  /** Called once when the stream is over and its queue released. */
+  onGone?: () => void
 }
 
 export function createSubscriber(options: SubscriberOptions): Subscriber {
@@ -51,15 +53,17 @@ export function createSubscriber(options: SubscriberOptions): Subscriber {
     waiting?.()
     waiting = null
     detach()
+    options.onGone?.()
   }
 
   const startDraining = () => {
     state = 'draining'
     detach()
-    // A client that never reads would keep its socket and queue forever: cut it after the grace.
+    // A client that never reads would keep its queue forever: after the grace the queue is dropped and
+    // the response ended, leaving the socket to the server's idle timeout.
     cutTimer = setTimeout(() => {
       try {
-        controller.error(new Error('event stream subscriber lagged and did not read its lagged event'))
+        controller.close()
       } catch {
         // Already closed.
       }
@@ -125,9 +129,8 @@ export function createSubscriber(options: SubscriberOptions): Subscriber {
     bufferedBytes: () => bytes,
     close(closeOptions = {}) {
       if (state === 'closed') return
-      if (state === 'draining') return
       if (closeOptions.drain && queue.length > 0) {
-        startDraining()
+        if (state === 'open') startDraining()
         return
       }
       try {

@@ -172,7 +172,9 @@ describe('event stream over a real socket', () => {
       if (published % (128 * 1024) === 0) await Bun.sleep(1) // let the response write what the socket takes
     }
     expect(stream.subscribers()).toBe(0)
-    expect(peak).toBeLessThanOrEqual(maxBufferedBytes)
+    // At most the cap, plus the small lagged event queued after it.
+    expect(peak).toBeLessThanOrEqual(maxBufferedBytes + 1024)
+    expect(stream.bufferedBytes()).toBeGreaterThan(maxBufferedBytes / 2)
     // The socket took what the kernel buffers hold (a few MB on loopback) before the queue filled;
     // everything past them and the cap was dropped, not queued.
     expect(published).toBeGreaterThan(maxBufferedBytes)
@@ -190,5 +192,34 @@ describe('event stream over a real socket', () => {
     const last = frames.filter((f) => f.event !== undefined).at(-1)!
     expect(last.event).toBe('lagged')
     expect(JSON.parse(last.data!)).toMatchObject({ reason: 'slow_consumer', max_buffered_bytes: maxBufferedBytes })
+  })
+
+  test('a lagging client that does not read even its lagged event is cut after the grace and its queue released', async () => {
+    const maxBufferedBytes = 256 * 1024
+    const { bus, stream, port } = serve({ maxBufferedBytes, lagGraceMs: 150 })
+    const socket = net.connect(port, '127.0.0.1')
+    cleanups.push(() => void socket.destroy())
+    await new Promise<void>((resolve) => socket.once('connect', () => resolve()))
+    socket.write('GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n')
+    socket.pause()
+    await until(() => stream.subscribers() === 1)
+    // Slowly enough that the response fills the kernel buffers first, so the lagged event stays queued here.
+    const payload = 'y'.repeat(32 * 1024)
+    for (let n = 0; stream.subscribers() > 0 && n < 2048; n++) {
+      bus.publish(jobEvent(n, { data: { payload } }))
+      await Bun.sleep(1)
+    }
+    expect(stream.subscribers()).toBe(0)
+    expect(stream.bufferedBytes()).toBeGreaterThan(0)
+    await until(() => stream.bufferedBytes() === 0, 2000)
+
+    const chunks: Buffer[] = []
+    const closed = new Promise<void>((resolve) => socket.once('close', () => resolve()))
+    socket.on('data', (chunk: Buffer) => chunks.push(chunk))
+    socket.resume()
+    await closed
+    const received = Buffer.concat(chunks).toString('utf8')
+    expect(received.length).toBeGreaterThan(0)
+    expect(received.includes('event: lagged')).toBe(false)
   })
 })
