@@ -21,6 +21,8 @@ const FIELDS: Record<string, string> = {
   next_run_at: 'next_run_at',
   last_run_at: 'last_run_at',
 }
+/** The fields schedule lists filter and sort on, as the API names them. */
+export const SCHEDULE_LIST_FIELDS: readonly string[] = Object.keys(FIELDS)
 const OPS: readonly FilterOp[] = ['eq', 'ne', 'like', 'gte', 'lte', 'in', 'not_in', 'starts_with', 'ends_with']
 const ALLOWED = Object.keys(FIELDS).join(', ')
 

@@ -14,11 +14,15 @@ export interface EventFilter {
   types?: readonly string[]
 }
 
-export const EVENT_TYPES: readonly DomainEventType[] = [
-  'execution.queued', 'execution.started', 'execution.progress', 'execution.log', 'execution.finished',
-  'job.created', 'job.started', 'job.retry_scheduled', 'job.completed', 'job.dead_letter', 'job.cancelled', 'job.delivery',
-  'schedule.created', 'schedule.updated', 'schedule.deleted', 'schedule.fired', 'schedule.skipped',
-]
+// Every DomainEventType exactly once: `satisfies` fails the build when the union gains a type.
+const TYPES = {
+  'execution.queued': true, 'execution.started': true, 'execution.progress': true, 'execution.log': true, 'execution.finished': true,
+  'job.created': true, 'job.started': true, 'job.retry_scheduled': true, 'job.completed': true, 'job.dead_letter': true, 'job.cancelled': true, 'job.delivery': true,
+  'schedule.created': true, 'schedule.updated': true, 'schedule.deleted': true, 'schedule.fired': true, 'schedule.skipped': true,
+} satisfies Record<DomainEventType, true>
+
+/** The event types a stream can be filtered by. */
+export const EVENT_TYPES = Object.keys(TYPES) as DomainEventType[]
 const FAMILIES = ['execution.*', 'job.*', 'schedule.*']
 const PARAMS = ['task', 'execution_id', 'job_id', 'schedule_id', 'type', 'last_event_id'] as const
 
