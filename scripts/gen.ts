@@ -4,12 +4,14 @@
  *   tools.ts        the tool table the MCP server registers (names, descriptions, schemas, annotations)
  *   validators.ts   precompiled TypeBox checks for every tool's input (errors come from TypeBox at runtime)
  *   client.ts       a typed client for web apps and scripts
- * and docs/tools.md, the tool reference. `--check` fails when a generated file differs (drift).
+ * and docs/tools.md, the tool reference; schemas/rest/*.json become generated/rest-*.ts, the OpenAPI
+ * document and docs/rest.md (scripts/gen-rest.ts). `--check` fails when a generated file differs (drift).
  */
 import { readdirSync, readFileSync, writeFileSync, mkdirSync, existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { compile } from 'json-schema-to-typescript'
 import { Code } from 'typebox/compile'
+import { restOutputs } from './gen-rest.ts'
 
 const root = join(import.meta.dir, '..')
 const check = process.argv.includes('--check')
@@ -186,6 +188,8 @@ const outputs: Record<string, string> = {
   'generated/validators.ts': validators(tools),
   'generated/client.ts': client(tools),
   'docs/tools.md': docs(tools),
+  // schemas/rest/*.json: the REST door's types, validators, route table, OpenAPI document and docs.
+  ...(await restOutputs(root)),
 }
 let drift = 0
 for (const [path, content] of Object.entries(outputs)) {

@@ -1,0 +1,30 @@
+/**
+ * Who may see a job, a schedule or an event: the same rule as executions (scoped-views'
+ * `executionVisible`): its task within the caller's task patterns, and the caller's own unless it
+ * holds can_read_all_executions. Listings pass the same rule to the services as an OwnerScope.
+ */
+import { executionVisible } from '../../auth/scoped-views.ts'
+import { restrictsTasks, taskVisible } from '../../auth/task-patterns.ts'
+import type { Principal } from '../../auth/types.ts'
+import type { DomainEvent } from '../../events/types.ts'
+import type { OwnerScope } from '../../jobs/types.ts'
+
+export function ownerScope(principal: Principal): OwnerScope {
+  const { permissions } = principal
+  return {
+    ...(permissions.canReadAllExecutions ? {} : { owner: principal.name }),
+    ...(restrictsTasks(permissions) ? { taskGlobs: { include: permissions.allowedTaskPatterns, exclude: permissions.deniedTaskPatterns } } : {}),
+  }
+}
+
+/** Whether `principal` may see a job or schedule. */
+export function ownsRecord(principal: Principal, record: { taskName: string; principal?: string | null }): boolean {
+  return executionVisible(principal, { taskName: record.taskName, principal: record.principal ?? null })
+}
+
+/** Whether `principal` may receive `event` on the SSE stream: its task visible, and its owner's (or can_read_all_executions). */
+export function eventVisible(principal: Principal, event: DomainEvent): boolean {
+  if (event.taskName !== undefined && !taskVisible(principal.permissions, event.taskName)) return false
+  if (principal.permissions.canReadAllExecutions) return true
+  return event.owner !== undefined && event.owner !== null && event.owner === principal.name
+}
