@@ -21,6 +21,8 @@ export interface ListTasksQuery {
   limit: number
   sortBy?: 'name' | 'version' | 'created_at' | 'updated_at'
   sortOrder?: 'asc' | 'desc'
+  /** Whether a task may run (the authoring service's task states); default: every task is enabled. */
+  isEnabled?: (name: string) => boolean
 }
 
 export interface TaskView {
@@ -114,7 +116,7 @@ export function listTasks(registry: Registry, store: Store, query: ListTasksQuer
         description: task.description,
         tags: task.tags,
         category: task.category,
-        enabled: true,
+        enabled: query.isEnabled?.(task.name) ?? true,
         test_count: task.tests.length,
         created_at: created,
         updated_at: updated,

@@ -2,7 +2,8 @@ import type { ToolIO } from '../../../../generated/tool-types.ts'
 import type { JsonSchema } from '../../../tasks/types.ts'
 import type { ToolHandler, ToolOutcome } from '../types.ts'
 import { refused } from './refusals.ts'
-import { authoringFor, callOptions, testResultsOutput } from './shared.ts'
+import { viewTestReport } from '../../../authoring/index.ts'
+import { authoringFor, callOptions } from './shared.ts'
 
 type Output = ToolIO['create_task']['output']
 
@@ -27,7 +28,7 @@ export const createTask: ToolHandler<'create_task'> = async (input, ctx): Promis
         version: created.version,
         path: created.path,
         valid: true,
-        ...(report ? { test_results: testResultsOutput(report, created.dir) } : {}),
+        ...(report ? { test_results: viewTestReport(report, created.dir) } : {}),
         message: created.message,
         ...(report && report.failed > 0 ? { hint: `Fix the code or the tests with ratchet_edit_task {"task_id": "${created.name}", ...}; ratchet_get_execution_logs shows each failed run.` } : {}),
       },

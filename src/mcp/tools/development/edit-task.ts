@@ -3,7 +3,8 @@ import type { TaskProblem } from '../../../tasks/types.ts'
 import type { JsonSchema } from '../../../tasks/types.ts'
 import type { ToolHandler, ToolOutcome } from '../types.ts'
 import { refused } from './refusals.ts'
-import { authoringFor, callOptions, testResultsOutput } from './shared.ts'
+import { viewTestReport } from '../../../authoring/index.ts'
+import { authoringFor, callOptions } from './shared.ts'
 
 type Output = ToolIO['edit_task']['output']
 
@@ -29,7 +30,7 @@ export const editTask: ToolHandler<'edit_task'> = async (input, ctx): Promise<To
         changes_applied: edited.changesApplied,
         backup_path: edited.backupPath,
         validation: { valid: true, problems: [], warnings: edited.warnings },
-        ...(report ? { test_results: testResultsOutput(report, edited.path) } : {}),
+        ...(report ? { test_results: viewTestReport(report, edited.path) } : {}),
         message: edited.message,
         ...(report && report.failed > 0 ? { hint: 'The change is saved but tests fail: see test_results[].reason, and ratchet_get_execution_logs for a failed execution_id.' } : {}),
       },

@@ -1,7 +1,8 @@
 import type { ToolIO } from '../../../../generated/tool-types.ts'
 import type { ToolHandler, ToolOutcome } from '../types.ts'
 import { refused } from './refusals.ts'
-import { authoringFor, callOptions, testResultsOutput } from './shared.ts'
+import { viewTestReport } from '../../../authoring/index.ts'
+import { authoringFor, callOptions } from './shared.ts'
 
 type Output = ToolIO['import_tasks']['output']
 
@@ -22,7 +23,7 @@ export const importTasks: ToolHandler<'import_tasks'> = async (input, ctx): Prom
     return {
       ...(failedAll ? { isError: true } : {}),
       output: {
-        imported: imported.map((i) => ({ name: i.name, version: i.version, path: i.path, task_id: i.taskId, replaced: i.replaced, ...(i.testReport ? { test_results: testResultsOutput(i.testReport, i.dir) } : {}) })),
+        imported: imported.map((i) => ({ name: i.name, version: i.version, path: i.path, task_id: i.taskId, replaced: i.replaced, ...(i.testReport ? { test_results: viewTestReport(i.testReport, i.dir) } : {}) })),
         skipped,
         errors,
         imported_count: imported.length,

@@ -1,7 +1,8 @@
 import type { ToolIO } from '../../../../generated/tool-types.ts'
 import type { ToolHandler, ToolOutcome } from '../types.ts'
 import { refused } from './refusals.ts'
-import { authoringFor, callOptions, testResultOutput } from './shared.ts'
+import { viewTestResult } from '../../../authoring/index.ts'
+import { authoringFor, callOptions } from './shared.ts'
 
 type Output = ToolIO['run_task_tests']['output']
 
@@ -29,7 +30,7 @@ export const runTaskTestsTool: ToolHandler<'run_task_tests'> = async (input, ctx
         failed: report.failed,
         success_rate: report.total === 0 ? 1 : report.passed / report.total,
         all_passed: allPassed,
-        tests: report.results.map((r) => testResultOutput(r, run.dir)),
+        tests: report.results.map((r) => viewTestResult(r, run.dir)),
         message: run.message,
         ...(allPassed ? {} : { hint: 'Each failed test has a reason and an execution_id: ratchet_get_execution_logs and ratchet_get_execution_trace show what happened.' }),
       },

@@ -1,8 +1,8 @@
 import type { ToolIO } from '../../../../generated/tool-types.ts'
-import type { GeneratedFromTemplate } from '../../../authoring/index.ts'
 import type { ToolHandler, ToolOutcome } from '../types.ts'
 import { refused } from './refusals.ts'
-import { authoringFor, callOptions, testResultsOutput } from './shared.ts'
+import { viewTestReport, type GeneratedFromTemplate } from '../../../authoring/index.ts'
+import { authoringFor, callOptions } from './shared.ts'
 
 type ListOutput = ToolIO['list_templates']['output']
 type GenerateOutput = ToolIO['generate_from_template']['output']
@@ -61,7 +61,7 @@ export const generateFromTemplate: ToolHandler<'generate_from_template'> = async
         saved: true,
         path: created.path,
         task_id: created.taskId,
-        ...(created.testReport ? { test_results: testResultsOutput(created.testReport, created.dir) } : {}),
+        ...(created.testReport ? { test_results: viewTestReport(created.testReport, created.dir) } : {}),
         message: created.message,
       },
     }

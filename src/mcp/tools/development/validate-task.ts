@@ -2,7 +2,8 @@ import type { ToolIO } from '../../../../generated/tool-types.ts'
 import type { JsonSchema } from '../../../tasks/types.ts'
 import type { ToolHandler, ToolOutcome } from '../types.ts'
 import { refused } from './refusals.ts'
-import { authoringFor, callOptions, testResultsOutput } from './shared.ts'
+import { viewTestReport } from '../../../authoring/index.ts'
+import { authoringFor, callOptions } from './shared.ts'
 
 type Output = ToolIO['validate_task']['output']
 
@@ -26,7 +27,7 @@ export const validateTask: ToolHandler<'validate_task'> = async (input, ctx): Pr
         validation_results: report.checks,
         problems: report.problems,
         ...(report.warnings ? { warnings: report.warnings } : {}),
-        ...(report.testReport ? { test_results: testResultsOutput(report.testReport, report.testDir!) } : {}),
+        ...(report.testReport ? { test_results: viewTestReport(report.testReport, report.testDir!) } : {}),
         message: report.message,
         // A syntax-only check (no warnings) carries no hint, as before.
         ...(report.valid || report.warnings === undefined ? {} : { hint: task ? `Apply fixes with ratchet_edit_task {"task_id": "${task.name}", ...}.` : 'Fix each problem listed and validate again.' }),
