@@ -8,7 +8,7 @@ import { loadConfig } from '../config/load-config.ts'
 import type { Config } from '../config/types.ts'
 import { createLogger, type Logger } from '../lib/logger.ts'
 import { openStoreFromUrl } from '../store/open-store-from-url.ts'
-import type { Store } from '../store/types.ts'
+import type { SqliteStore } from '../store/sqlite-store.ts'
 import { createRegistry, type Registry } from '../registry/registry.ts'
 import { effectiveSources } from '../registry/registry-status.ts'
 import { createPool, type Pool } from '../pool/pool.ts'
@@ -16,6 +16,11 @@ import { createSandbox } from '../pool/sandbox/index.ts'
 import { createEngine, type Engine } from '../engine/engine.ts'
 import type { LogLevel } from '../store/types.ts'
 import type { RegistrySourceConfig } from '../config/types.ts'
+import { createSqliteTaskStateStore, openTaskStates, type TaskStates } from '../authoring/index.ts'
+import { bridgeEngineEvents, createEventBus, type EventBus } from '../events/index.ts'
+import { createJobService, createSqliteJobStore, readJobSettings } from '../jobs/index.ts'
+import type { JobService, ScheduleService } from '../jobs/types.ts'
+import { createScheduleService, createSqliteScheduleStore } from '../schedules/index.ts'
 
 export interface GlobalFlags {
   config?: string
@@ -25,10 +30,18 @@ export interface GlobalFlags {
 export interface Runtime {
   config: Config
   logger: Logger
-  store: Store
+  store: SqliteStore
   registry: Registry
   pool: Pool
   engine: Engine
+  /** Enabled and disabled tasks (the engine's gate). */
+  taskStates: TaskStates
+  /** Execution, job and schedule events of this process. */
+  events: EventBus
+  /** The durable job queue on the runtime's database; `ratchet serve` starts it. */
+  jobs: JobService
+  /** Cron schedules that create jobs; `ratchet serve` starts them. */
+  schedules: ScheduleService
   /** The writable tasks folder, when the command asked for one. */
   tasksDir?: string
   close(): Promise<void>
@@ -59,6 +72,10 @@ export async function openRuntime(config: Config, options: RuntimeOptions = {}):
   const store = openStoreFromUrl(options.databaseUrl ?? config.database.url, config.baseDir, { synchronous: config.database.synchronous })
   const interrupted = store.markInterrupted()
   if (interrupted > 0) logger.warn('marked executions interrupted by an earlier crash as failed', { count: interrupted })
+  const taskStates = await openTaskStates(createSqliteTaskStateStore(store.database)).catch((error) => {
+    store.close()
+    throw error
+  })
   // Probes the OS sandbox (`execution.sandbox: strict` fails here) and starts the egress proxy; the pool owns it.
   const sandbox = await createSandbox({ mode: config.execution.sandbox ?? 'auto', fetch: config.execution.fetch ?? { allowedHosts: [], deniedHosts: [] }, logger, maxMemoryMb: config.execution.maxMemoryMb }).catch((error) => {
     store.close()
@@ -67,7 +84,11 @@ export async function openRuntime(config: Config, options: RuntimeOptions = {}):
   const sources = options.sources ?? config.registry.sources
   const registry = createRegistry({ sources: options.tasksDir ? withTasksDir(sources, options.tasksDir) : sources, store, logger })
   const pool = createPool({ count: options.workers ?? config.workers.count, restartOnFailure: config.workers.restartOnFailure, maxMemoryMb: config.execution.maxMemoryMb, logger, sandbox })
-  const engine = createEngine({ store, pool, logger }, { maxExecutionTime: config.execution.maxExecutionTime, maxQueue: config.workers.maxQueue, validateSchemas: config.execution.validateSchemas })
+  const engine = createEngine({ store, pool, logger, gate: taskStates }, { maxExecutionTime: config.execution.maxExecutionTime, maxQueue: config.workers.maxQueue, validateSchemas: config.execution.validateSchemas })
+  const events = createEventBus({ logger })
+  const unbridge = bridgeEngineEvents(engine, events)
+  const jobs = createJobService({ store: createSqliteJobStore(store), engine, registry, events, logger }, readJobSettings(config))
+  const schedules = createScheduleService({ store: createSqliteScheduleStore(store.database), jobs, registry, events, logger })
   try {
     if (!options.skipRegistry) await registry.load()
     await pool.ready()
@@ -85,10 +106,18 @@ export async function openRuntime(config: Config, options: RuntimeOptions = {}):
     registry,
     pool,
     engine,
+    taskStates,
+    events,
+    jobs,
+    schedules,
     tasksDir: options.tasksDir,
     async close() {
       if (closed) return
       closed = true
+      // Schedules stop creating jobs, then running jobs finish (or give their leases back) before the engine stops.
+      await schedules.close()
+      await jobs.close({ graceMs: 5000 })
+      unbridge()
       registry.close()
       await engine.close()
       store.close()

@@ -7,12 +7,19 @@
  * listener, flushes the audit log and closes the runtime.
  */
 import pkg from '../../package.json' with { type: 'json' }
+import { AuthError } from '../auth/auth-error.ts'
 import { createSecurity } from '../auth/security.ts'
 import { createClientIp } from '../http/client-ip.ts'
 import { createHealthRoutes } from '../http/health-routes.ts'
 import { createHttpHost, type HttpHost } from '../http/host.ts'
 import { listen } from '../http/listen.ts'
 import { createRequestLimits } from '../http/request-limits.ts'
+import { Elysia } from 'elysia'
+import { errorResponse } from '../http/error-response.ts'
+import { createEventStream } from '../http/events/index.ts'
+import { createMetrics, PROMETHEUS_CONTENT_TYPE, type Metrics } from '../http/metrics/index.ts'
+import { createApiDocs, createRestApi } from '../http/rest/index.ts'
+import type { DoorServices } from '../http/types.ts'
 import { createMcpServer } from '../mcp/index.ts'
 import { createMcpDoor, httpAuthFor } from '../mcp/http/serve.ts'
 import { runtimeStatus } from '../mcp/http/serve-mcp-http.ts'
@@ -67,14 +74,36 @@ export async function startServer(runtime: Runtime, options: ServeOptions & { ta
     }),
   )
   host.use(mcp.routes)
+  const metrics = createMetrics({ engine: runtime.engine, pool: runtime.pool, bus: runtime.events, jobs: runtime.jobs, schedules: runtime.schedules, logger })
+  host.onResponse(metrics.recordHttp)
+  host.use(metricsRoute(host.services, metrics, runtime))
+  const events = createEventStream({ bus: runtime.events, logger })
+  host.use(
+    createRestApi({
+      ...host.services,
+      registry: runtime.registry,
+      store: runtime.store,
+      engine: runtime.engine,
+      pool: runtime.pool,
+      jobs: runtime.jobs,
+      schedules: runtime.schedules,
+      config,
+      events,
+    }),
+  )
+  host.use(createApiDocs())
 
   let listener
   try {
     listener = listen(host, { host: options.host, port: options.port })
   } catch (error) {
+    events.close()
+    metrics.close()
     await security.close()
     throw error
   }
+  runtime.jobs.start()
+  runtime.schedules.start()
   logger.info('HTTP server listening', { url: listener.url, api: `${listener.url}/api/v1`, mcp: `${listener.url}/mcp`, config: config.file ?? '(defaults)' })
 
   let stopped: Promise<void> | null = null
@@ -85,9 +114,13 @@ export async function startServer(runtime: Runtime, options: ServeOptions & { ta
     stop(graceMs = 5000) {
       stopped ??= (async () => {
         stopping = true
+        await runtime.schedules.close()
+        await runtime.jobs.close({ graceMs })
+        events.close()
         await mcp.sessions.drain(graceMs)
         await mcp.sessions.closeAll('server shutting down')
         await listener.stop()
+        metrics.close()
         await security.close()
       })()
       return stopped
@@ -110,4 +143,18 @@ export async function serveHttp(runtime: Runtime, options: ServeOptions & { task
   await server.stop()
   await runtime.close()
   return 0
+}
+
+/** GET /metrics in Prometheus text format; needs can_access_system_info (system.read) when authentication is on. */
+function metricsRoute(services: DoorServices, metrics: Metrics, runtime: Runtime) {
+  return new Elysia({ name: 'ratchet-metrics' }).get('/metrics', async ({ request }) => {
+    try {
+      const { principal } = await services.identify(request)
+      const verdict = services.access.checkOperation(principal, { operation: 'system.read', what: 'GET /metrics' }, { registry: runtime.registry, store: runtime.store })
+      if (!verdict.ok) return errorResponse('rest', new AuthError(verdict.reason === 'rate_limit' ? 'RATE_LIMITED' : 'FORBIDDEN', verdict.message, { reason: verdict.reason, ...(verdict.retryAfterS !== undefined ? { headers: { 'Retry-After': String(verdict.retryAfterS) } } : {}) }), { logger: services.logger, request })
+      return new Response(await metrics.render(), { headers: { 'content-type': PROMETHEUS_CONTENT_TYPE, 'cache-control': 'no-store' } })
+    } catch (error) {
+      return errorResponse('rest', error, { logger: services.logger, request })
+    }
+  })
 }

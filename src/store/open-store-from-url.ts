@@ -1,7 +1,6 @@
 import { isAbsolute, resolve } from 'node:path'
 import { AppError } from '../errors.ts'
 import { openSqliteStore, type SqliteStore } from './sqlite-store.ts'
-import type { Store } from './types.ts'
 
 const EXAMPLES = 'sqlite:ratchet.db (relative to the base directory), sqlite:/var/lib/ratchet.db, sqlite:///var/lib/ratchet.db or sqlite::memory:'
 
@@ -29,7 +28,10 @@ export function sqlitePathFromUrl(url: string, baseDir: string): string {
   return isAbsolute(path) ? path : resolve(baseDir, path)
 }
 
-/** Opens the store a URL names. Only `sqlite:` URLs exist in this build. */
-export function openStoreFromUrl(url: string, baseDir: string, options: { synchronous?: 'normal' | 'full' } = {}): Store {
-  return openSqliteStore({ path: sqlitePathFromUrl(url, baseDir), synchronous: options.synchronous === 'normal' ? 'NORMAL' : 'FULL' }) satisfies SqliteStore
+/**
+ * Opens the store a URL names. Only `sqlite:` URLs exist in this build, so it is the SQLite store, whose
+ * database handle the job, schedule and task-state stores share.
+ */
+export function openStoreFromUrl(url: string, baseDir: string, options: { synchronous?: 'normal' | 'full' } = {}): SqliteStore {
+  return openSqliteStore({ path: sqlitePathFromUrl(url, baseDir), synchronous: options.synchronous === 'normal' ? 'NORMAL' : 'FULL' })
 }

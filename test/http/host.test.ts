@@ -50,6 +50,9 @@ function makeHost(options: { allowedOrigins?: string[]; globalPerMinute?: number
   return host
 }
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const json = (response: Response): Promise<any> => response.json()
+
 const get = (host: HttpHost, path: string, headers: Record<string, string> = {}) => host.handle(new Request(`${BASE}${path}`, { headers }))
 
 describe('the shared HTTP host', () => {
@@ -57,16 +60,16 @@ describe('the shared HTTP host', () => {
     const host = makeHost()
     const rest = await get(host, '/api/v1/things/1', { host: 'evil.example.com' })
     expect(rest.status).toBe(403)
-    expect(await rest.json()).toEqual({ error: { code: 'FORBIDDEN', status: 403, message: 'Forbidden: Host header "evil.example.com" does not name this server (127.0.0.1:8080)' } })
+    expect(await json(rest)).toEqual({ error: { code: 'FORBIDDEN', status: 403, message: 'Forbidden: Host header "evil.example.com" does not name this server (127.0.0.1:8080)' } })
     const mcp = await host.handle(new Request(`${BASE}/mcp`, { method: 'POST', headers: { host: 'evil.example.com' }, body: '{}' }))
     expect(mcp.status).toBe(403)
-    expect(await mcp.json()).toMatchObject({ jsonrpc: '2.0', id: null, error: { code: -32000 } })
+    expect(await json(mcp)).toMatchObject({ jsonrpc: '2.0', id: null, error: { code: -32000 } })
   })
 
   test('an unknown route is 404 naming the closest routes', async () => {
     const response = await get(makeHost(), '/api/v1/thing/7')
     expect(response.status).toBe(404)
-    const body = await response.json()
+    const body = await json(response)
     expect(body.error.code).toBe('NOT_FOUND')
     expect(body.error.message).toBe('Not found: no route GET /api/v1/thing/7. Did you mean GET /api/v1/things/:id, POST /api/v1/things?')
   })
@@ -86,7 +89,7 @@ describe('the shared HTTP host', () => {
   test('a text/plain POST (what a page can send without a preflight) is 415 and never parsed', async () => {
     const response = await makeHost().handle(new Request(`${BASE}/api/v1/things`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{"a":1}' }))
     expect(response.status).toBe(415)
-    expect((await response.json()).error.code).toBe('UNSUPPORTED_MEDIA_TYPE')
+    expect((await json(response)).error.code).toBe('UNSUPPORTED_MEDIA_TYPE')
   })
 
   test('a body over the limit is 413, also when chunked; a bad JSON body is 400 saying why', async () => {
@@ -98,10 +101,10 @@ describe('the shared HTTP host', () => {
     expect(chunked.status).toBe(413)
     const bad = await host.handle(new Request(`${BASE}/api/v1/things`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"a":' }))
     expect(bad.status).toBe(400)
-    expect((await bad.json()).error.message).toStartWith('The body is not valid JSON')
+    expect((await json(bad)).error.message).toStartWith('The body is not valid JSON')
     const ok = await host.handle(new Request(`${BASE}/api/v1/things`, { method: 'POST', headers: { 'content-type': 'application/json; charset=utf-8' }, body: '{"a":1}' }))
     expect(ok.status).toBe(201)
-    expect(await ok.json()).toEqual({ got: { a: 1 } })
+    expect(await json(ok)).toEqual({ got: { a: 1 } })
   })
 
   test('the global rate limit is 429 with Retry-After in the REST format', async () => {
@@ -111,16 +114,16 @@ describe('the shared HTTP host', () => {
     const limited = await get(host, '/api/v1/things/1')
     expect(limited.status).toBe(429)
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0)
-    expect(await limited.json()).toMatchObject({ error: { code: 'RATE_LIMITED', status: 429, details: { reason: 'rate_limited' } } })
+    expect(await json(limited)).toMatchObject({ error: { code: 'RATE_LIMITED', status: 429, details: { reason: 'rate_limited' } } })
   })
 
   test('X-Forwarded-For names the client only when the socket is a trusted proxy', async () => {
     const host = makeHost({ trustedProxies: ['10.0.0.0/8'] })
     const from = (address: string) => ({ requestIP: () => ({ address }) })
     const viaProxy = await host.fetch(new Request(`${BASE}/api/v1/things/1`, { headers: { 'x-forwarded-for': '203.0.113.9, 10.0.0.7' } }), from('10.0.0.2'))
-    expect((await viaProxy.json()).ip).toBe('203.0.113.9')
+    expect((await json(viaProxy)).ip).toBe('203.0.113.9')
     const direct = await host.fetch(new Request(`${BASE}/api/v1/things/1`, { headers: { 'x-forwarded-for': '203.0.113.9' } }), from('198.51.100.4'))
-    expect((await direct.json()).ip).toBe('198.51.100.4')
+    expect((await json(direct)).ip).toBe('198.51.100.4')
   })
 
   test('every answer is reported with its route template, never a raw id', async () => {
@@ -136,9 +139,9 @@ describe('the shared HTTP host', () => {
     const host = makeHost()
     const ready = await get(host, '/ready')
     expect(ready.status).toBe(503)
-    expect(await ready.json()).toEqual({ status: 'not_ready', checks: { store: { ok: false, detail: 'disk full' }, workers: { ok: true } } })
+    expect(await json(ready)).toEqual({ status: 'not_ready', checks: { store: { ok: false, detail: 'disk full' }, workers: { ok: true } } })
     expect((await get(host, '/live')).status).toBe(200)
-    expect(await (await get(host, '/health')).json()).toEqual({ status: 'ok' })
+    expect(await json((await get(host, '/health')))).toEqual({ status: 'ok' })
   })
 
   test('trusted_proxies entries that are not addresses are configuration errors naming the entry', () => {
