@@ -92,7 +92,8 @@ export function createScheduleService(deps: ScheduleServiceDeps, options: Schedu
     if (patch.name !== undefined) checkName(patch.name)
     const taskName = patch.taskName ?? current.taskName
     const task = findTask(registry, taskName)
-    const cronExpression = patch.cronExpression ?? current.cronExpression
+    // A non-string expression reaches parseCron as given, which refuses it by name.
+    const cronExpression = typeof patch.cronExpression === 'string' ? patch.cronExpression.trim() : (patch.cronExpression ?? current.cronExpression)
     const timezone = patch.timezone ?? current.timezone
     parseCron(cronExpression, timezone)
     if (patch.inputData !== undefined || patch.taskName !== undefined) checkInput(task, patch.inputData ?? current.inputData)
@@ -101,7 +102,7 @@ export function createScheduleService(deps: ScheduleServiceDeps, options: Schedu
     const enabled = patch.enabled ?? current.enabled
     // A new expression, zone or a re-enable starts counting slots afresh: nothing before now is "missed".
     const restart = cronExpression !== current.cronExpression || timezone !== current.timezone || (enabled && !current.enabled)
-    const changes: SchedulePatch = { ...patch, updatedAt: new Date(at).toISOString() }
+    const changes: SchedulePatch = { ...patch, ...(patch.cronExpression !== undefined ? { cronExpression } : {}), updatedAt: new Date(at).toISOString() }
     if (restart) changes.slotsAfter = new Date(at).toISOString()
     if (!enabled) changes.nextRunAt = null
     else if (restart) changes.nextRunAt = nextRunAfter(cronExpression, timezone, at)

@@ -61,6 +61,11 @@ describe('schedule validation', () => {
     await h.service.create({ name: 'nightly', taskName: 'echo', cronExpression: '0 3 * * *' })
     expect((await refusal(h.service.create({ name: 'nightly', taskName: 'echo', cronExpression: '0 4 * * *' }))).code).toBe('CONFLICT')
     expect((await refusal(h.service.update('missing', { enabled: false }))).code).toBe('SCHEDULE_NOT_FOUND')
+    const nightly = (await h.service.list({ filters: [{ field: 'name', op: 'eq', value: 'nightly' }], offset: 0, limit: 1 })).items[0]!
+    expect((await refusal(h.service.update(nightly.id, { cronExpression: 5 as never }))).message).toContain('cron_expression must be a cron expression string')
+    expect((await refusal(h.service.update(nightly.id, { principal: 'mallory' } as never))).message).toBe('principal cannot be changed')
+    expect((await refusal(h.service.update(nightly.id, { timezone: 'Nowhere/Land' }))).data).toMatchObject({ field: 'timezone' })
+    expect(await h.service.update(nightly.id, { cronExpression: '  0 5 * * *  ' })).toMatchObject({ cronExpression: '0 5 * * *' })
     expect((await refusal(h.service.trigger('missing'))).code).toBe('SCHEDULE_NOT_FOUND')
     expect((await refusal(h.service.delete('missing'))).code).toBe('SCHEDULE_NOT_FOUND')
     expect(await h.service.get('missing')).toBeNull()

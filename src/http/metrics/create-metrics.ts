@@ -10,6 +10,7 @@ import type { JobService, ScheduleService } from '../../jobs/types.ts'
 import { JOB_STATUSES } from '../../jobs/types.ts'
 import type { Logger } from '../../lib/logger.ts'
 import type { Pool } from '../../pool/pool.ts'
+import type { EventStream } from '../events/index.ts'
 import { MetricRegistry } from './prometheus-registry.ts'
 
 export const PROMETHEUS_CONTENT_TYPE = 'text/plain; version=0.0.4; charset=utf-8'
@@ -24,6 +25,8 @@ export interface MetricsDeps {
   bus: EventBus
   jobs?: Pick<JobService, 'stats'>
   schedules?: Pick<ScheduleService, 'stats'>
+  /** The SSE stream, for its subscriber count and queued bytes. */
+  eventStream?: Pick<EventStream, 'subscribers' | 'bufferedBytes'>
   /** Reports a source that failed at scrape time (the scrape still answers, without it). */
   logger?: Logger
   /** Epoch ms, for tests; default Date.now. */
@@ -60,6 +63,12 @@ export function createMetrics(deps: MetricsDeps): Metrics {
   const httpRequests = r.counter('ratchet_http_requests_total', 'HTTP requests answered, by route template, method and status.', ['route', 'method', 'status'])
   const httpDuration = r.histogram('ratchet_http_request_duration_seconds', 'HTTP request handling time in seconds, by route template and method.', ['route', 'method'], HTTP_BUCKETS)
   const scrapeErrors = r.counter('ratchet_metrics_source_errors_total', 'Scrapes where a metrics source failed and was left out, by source.', ['source'])
+  const streamGauges = deps.eventStream
+    ? {
+        subscribers: r.gauge('ratchet_event_stream_subscribers', 'Clients connected to the live event stream.'),
+        buffered: r.gauge('ratchet_event_stream_buffered_bytes', 'Event bytes queued for stream clients and not yet written to their sockets.'),
+      }
+    : null
   const uptime = r.gauge('ratchet_uptime_seconds', 'Seconds since the metrics were created (server start).')
   const rss = r.gauge('process_resident_memory_bytes', 'Resident memory size in bytes.')
   const startTime = r.gauge('process_start_time_seconds', 'Start time of the process since the Unix epoch in seconds.')
@@ -115,6 +124,10 @@ export function createMetrics(deps: MetricsDeps): Metrics {
           schedules.set(['enabled'], stats.enabled)
           schedules.set(['disabled'], stats.disabled)
         })
+      }
+      if (deps.eventStream && streamGauges) {
+        streamGauges.subscribers.set([], deps.eventStream.subscribers())
+        streamGauges.buffered.set([], deps.eventStream.bufferedBytes())
       }
       const now = clock()
       uptime.set([], (now - startedAt) / 1000)

@@ -161,15 +161,18 @@ process_start_time_seconds 1796551200
     expect(engine.listeners.size).toBe(0)
   })
 
-  test('a failing source is left out of the scrape and counted', async () => {
+  test('a failing source is left out of the scrape and counted; the event stream is reported when given', async () => {
     const engine = scriptedEngine()
     const metrics = createMetrics({
       engine,
       pool: { stats: () => ({ workers: 1, ready: 1, busy: 0, restarts: 0, pids: [] }) },
       bus: createEventBus(),
       jobs: { stats: async () => { throw new Error('database is locked') } },
+      eventStream: { subscribers: () => 2, bufferedBytes: () => 512 },
     })
     const samples = parse(await metrics.render())
+    expect(samples.get('ratchet_event_stream_subscribers')).toBe(2)
+    expect(samples.get('ratchet_event_stream_buffered_bytes')).toBe(512)
     expect(samples.get('ratchet_metrics_source_errors_total{source="jobs"}')).toBe(1)
     expect([...samples.keys()].some((key) => key.startsWith('ratchet_jobs{'))).toBe(false)
     expect(samples.get('process_resident_memory_bytes')).toBeGreaterThan(0)
