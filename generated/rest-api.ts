@@ -40,47 +40,142 @@ export interface RestGroupExample {
 
 export const REST_ROUTES: readonly RestRouteDefinition[] = [
   {
-    "group": "events",
+    "group": "tasks",
     "method": "GET",
-    "path": "/events",
-    "summary": "Stream events (SSE)",
-    "description": "text/event-stream: one `event:` per domain event (execution.queued, execution.finished, job.*, schedule.*), each with an `id:` to resume from. Every filter takes a comma list.",
+    "path": "/tasks",
+    "summary": "List tasks",
+    "description": "Loaded tasks the caller may see. `q` searches name and description; `tags` (comma-separated) keeps tasks that have every tag.",
     "query": [
       {
-        "name": "type",
+        "name": "q",
         "type": "string",
-        "description": "Event types or families (job.*, execution.finished)."
+        "description": "Case-insensitive text in the name or description."
       },
       {
-        "name": "task",
+        "name": "tags",
         "type": "string",
-        "description": "Task names or uuids."
-      },
-      {
-        "name": "execution_id",
-        "type": "string",
-        "description": "Execution ids."
-      },
-      {
-        "name": "job_id",
-        "type": "string",
-        "description": "Job ids."
-      },
-      {
-        "name": "schedule_id",
-        "type": "string",
-        "description": "Schedule ids."
-      },
-      {
-        "name": "last_event_id",
-        "type": "integer",
-        "description": "Resume after this event id (or the Last-Event-ID header)."
+        "description": "Comma-separated tags the task must all have."
       }
     ],
+    "list": {
+      "defaultSort": {
+        "field": "name",
+        "order": "asc"
+      },
+      "fields": {
+        "id": {
+          "type": "string",
+          "ops": [
+            "eq",
+            "ne",
+            "in",
+            "not_in"
+          ]
+        },
+        "name": {
+          "type": "string",
+          "ops": [
+            "eq",
+            "ne",
+            "like",
+            "in",
+            "not_in",
+            "starts_with",
+            "ends_with"
+          ],
+          "sortable": true
+        },
+        "version": {
+          "type": "string",
+          "ops": [
+            "eq",
+            "ne",
+            "like"
+          ],
+          "sortable": true
+        },
+        "description": {
+          "type": "string",
+          "ops": [
+            "like"
+          ]
+        },
+        "category": {
+          "type": "string",
+          "ops": [
+            "eq",
+            "ne",
+            "in",
+            "not_in"
+          ],
+          "sortable": true
+        },
+        "enabled": {
+          "type": "boolean",
+          "ops": [
+            "eq"
+          ]
+        },
+        "test_count": {
+          "type": "integer",
+          "ops": [
+            "eq",
+            "ne",
+            "gte",
+            "lte"
+          ],
+          "sortable": true
+        },
+        "created_at": {
+          "type": "date-time",
+          "ops": [
+            "gte",
+            "lte"
+          ],
+          "sortable": true
+        },
+        "updated_at": {
+          "type": "date-time",
+          "ops": [
+            "gte",
+            "lte"
+          ],
+          "sortable": true
+        }
+      }
+    },
     "responses": {
       "200": {
-        "description": "The event stream.",
-        "media": "text/event-stream"
+        "description": "One page of tasks.",
+        "schema": "TaskList"
+      }
+    }
+  },
+  {
+    "group": "tasks",
+    "method": "GET",
+    "path": "/tasks/stats",
+    "summary": "Task statistics",
+    "description": "Counts over the tasks the caller may see, and their executions.",
+    "query": [],
+    "responses": {
+      "200": {
+        "description": "The statistics.",
+        "schema": "TaskStats"
+      }
+    }
+  },
+  {
+    "group": "tasks",
+    "method": "GET",
+    "path": "/tasks/{id}",
+    "summary": "Get a task",
+    "description": "One task by name or uuid, with its schemas, source code, versions and test cases.",
+    "query": [],
+    "responses": {
+      "200": {
+        "description": "The task.",
+        "schema": "TaskDetail"
       }
     }
   },
@@ -366,6 +461,103 @@ export const REST_ROUTES: readonly RestRouteDefinition[] = [
     }
   },
   {
+    "group": "results",
+    "method": "GET",
+    "path": "/results",
+    "summary": "List stored results",
+    "description": "Stored executions with their input and output (with can_execute_tasks) or error, newest first.",
+    "query": [],
+    "list": {
+      "defaultSort": {
+        "field": "queued_at",
+        "order": "desc"
+      },
+      "fields": {
+        "task_id": {
+          "type": "string",
+          "ops": [
+            "eq",
+            "ne",
+            "like",
+            "in",
+            "not_in"
+          ]
+        },
+        "status": {
+          "type": "string",
+          "enum": [
+            "queued",
+            "pending",
+            "running",
+            "completed",
+            "failed",
+            "cancelled",
+            "timed_out"
+          ],
+          "ops": [
+            "eq",
+            "ne",
+            "in",
+            "not_in"
+          ],
+          "sortable": true
+        },
+        "source": {
+          "type": "string",
+          "ops": [
+            "eq",
+            "ne",
+            "in"
+          ]
+        },
+        "queued_at": {
+          "type": "date-time",
+          "ops": [
+            "gte",
+            "lte"
+          ],
+          "sortable": true
+        },
+        "completed_at": {
+          "type": "date-time",
+          "ops": [
+            "gte",
+            "lte"
+          ],
+          "sortable": true
+        },
+        "duration_ms": {
+          "type": "number",
+          "ops": [
+            "gte",
+            "lte"
+          ],
+          "sortable": true
+        }
+      }
+    },
+    "responses": {
+      "200": {
+        "description": "One page of results.",
+        "schema": "ResultList"
+      }
+    }
+  },
+  {
+    "group": "results",
+    "method": "GET",
+    "path": "/results/{id}",
+    "summary": "Get a stored result",
+    "description": "The stored result of one execution.",
+    "query": [],
+    "responses": {
+      "200": {
+        "description": "The result.",
+        "schema": "StoredResult"
+      }
+    }
+  },
+  {
     "group": "jobs",
     "method": "GET",
     "path": "/jobs",
@@ -541,103 +733,6 @@ export const REST_ROUTES: readonly RestRouteDefinition[] = [
       "200": {
         "description": "The queued job.",
         "schema": "Job"
-      }
-    }
-  },
-  {
-    "group": "results",
-    "method": "GET",
-    "path": "/results",
-    "summary": "List stored results",
-    "description": "Stored executions with their input and output (with can_execute_tasks) or error, newest first.",
-    "query": [],
-    "list": {
-      "defaultSort": {
-        "field": "queued_at",
-        "order": "desc"
-      },
-      "fields": {
-        "task_id": {
-          "type": "string",
-          "ops": [
-            "eq",
-            "ne",
-            "like",
-            "in",
-            "not_in"
-          ]
-        },
-        "status": {
-          "type": "string",
-          "enum": [
-            "queued",
-            "pending",
-            "running",
-            "completed",
-            "failed",
-            "cancelled",
-            "timed_out"
-          ],
-          "ops": [
-            "eq",
-            "ne",
-            "in",
-            "not_in"
-          ],
-          "sortable": true
-        },
-        "source": {
-          "type": "string",
-          "ops": [
-            "eq",
-            "ne",
-            "in"
-          ]
-        },
-        "queued_at": {
-          "type": "date-time",
-          "ops": [
-            "gte",
-            "lte"
-          ],
-          "sortable": true
-        },
-        "completed_at": {
-          "type": "date-time",
-          "ops": [
-            "gte",
-            "lte"
-          ],
-          "sortable": true
-        },
-        "duration_ms": {
-          "type": "number",
-          "ops": [
-            "gte",
-            "lte"
-          ],
-          "sortable": true
-        }
-      }
-    },
-    "responses": {
-      "200": {
-        "description": "One page of results.",
-        "schema": "ResultList"
-      }
-    }
-  },
-  {
-    "group": "results",
-    "method": "GET",
-    "path": "/results/{id}",
-    "summary": "Get a stored result",
-    "description": "The stored result of one execution.",
-    "query": [],
-    "responses": {
-      "200": {
-        "description": "The result.",
-        "schema": "StoredResult"
       }
     }
   },
@@ -879,142 +974,47 @@ export const REST_ROUTES: readonly RestRouteDefinition[] = [
     }
   },
   {
-    "group": "tasks",
+    "group": "events",
     "method": "GET",
-    "path": "/tasks",
-    "summary": "List tasks",
-    "description": "Loaded tasks the caller may see. `q` searches name and description; `tags` (comma-separated) keeps tasks that have every tag.",
+    "path": "/events",
+    "summary": "Stream events (SSE)",
+    "description": "text/event-stream: one `event:` per domain event (execution.queued, execution.finished, job.*, schedule.*), each with an `id:` to resume from. Every filter takes a comma list.",
     "query": [
       {
-        "name": "q",
+        "name": "type",
         "type": "string",
-        "description": "Case-insensitive text in the name or description."
+        "description": "Event types or families (job.*, execution.finished)."
       },
       {
-        "name": "tags",
+        "name": "task",
         "type": "string",
-        "description": "Comma-separated tags the task must all have."
+        "description": "Task names or uuids."
+      },
+      {
+        "name": "execution_id",
+        "type": "string",
+        "description": "Execution ids."
+      },
+      {
+        "name": "job_id",
+        "type": "string",
+        "description": "Job ids."
+      },
+      {
+        "name": "schedule_id",
+        "type": "string",
+        "description": "Schedule ids."
+      },
+      {
+        "name": "last_event_id",
+        "type": "integer",
+        "description": "Resume after this event id (or the Last-Event-ID header)."
       }
     ],
-    "list": {
-      "defaultSort": {
-        "field": "name",
-        "order": "asc"
-      },
-      "fields": {
-        "id": {
-          "type": "string",
-          "ops": [
-            "eq",
-            "ne",
-            "in",
-            "not_in"
-          ]
-        },
-        "name": {
-          "type": "string",
-          "ops": [
-            "eq",
-            "ne",
-            "like",
-            "in",
-            "not_in",
-            "starts_with",
-            "ends_with"
-          ],
-          "sortable": true
-        },
-        "version": {
-          "type": "string",
-          "ops": [
-            "eq",
-            "ne",
-            "like"
-          ],
-          "sortable": true
-        },
-        "description": {
-          "type": "string",
-          "ops": [
-            "like"
-          ]
-        },
-        "category": {
-          "type": "string",
-          "ops": [
-            "eq",
-            "ne",
-            "in",
-            "not_in"
-          ],
-          "sortable": true
-        },
-        "enabled": {
-          "type": "boolean",
-          "ops": [
-            "eq"
-          ]
-        },
-        "test_count": {
-          "type": "integer",
-          "ops": [
-            "eq",
-            "ne",
-            "gte",
-            "lte"
-          ],
-          "sortable": true
-        },
-        "created_at": {
-          "type": "date-time",
-          "ops": [
-            "gte",
-            "lte"
-          ],
-          "sortable": true
-        },
-        "updated_at": {
-          "type": "date-time",
-          "ops": [
-            "gte",
-            "lte"
-          ],
-          "sortable": true
-        }
-      }
-    },
     "responses": {
       "200": {
-        "description": "One page of tasks.",
-        "schema": "TaskList"
-      }
-    }
-  },
-  {
-    "group": "tasks",
-    "method": "GET",
-    "path": "/tasks/stats",
-    "summary": "Task statistics",
-    "description": "Counts over the tasks the caller may see, and their executions.",
-    "query": [],
-    "responses": {
-      "200": {
-        "description": "The statistics.",
-        "schema": "TaskStats"
-      }
-    }
-  },
-  {
-    "group": "tasks",
-    "method": "GET",
-    "path": "/tasks/{id}",
-    "summary": "Get a task",
-    "description": "One task by name or uuid, with its schemas, source code, versions and test cases.",
-    "query": [],
-    "responses": {
-      "200": {
-        "description": "The task.",
-        "schema": "TaskDetail"
+        "description": "The event stream.",
+        "media": "text/event-stream"
       }
     }
   }
@@ -1554,20 +1554,51 @@ export const REST_BODY_SCHEMAS: Readonly<Record<string, Record<string, unknown>>
 
 export const REST_EXAMPLES: readonly RestGroupExample[] = [
   {
-    "group": "events",
-    "title": "Events",
-    "description": "A live Server-Sent Events stream of what happens to executions, jobs and schedules the caller may see (its own, or everyone's with can_read_all_executions, of the tasks its patterns allow). Reconnect with Last-Event-ID to get what was missed.",
+    "group": "tasks",
+    "title": "Tasks",
+    "description": "The loaded task catalogue as the caller's task patterns let it see it. Creating, editing, deleting, enabling, disabling, syncing and testing tasks are the task write routes of the same group.",
     "example": {
       "request": {
         "method": "GET",
-        "path": "/api/v1/events?type=execution.finished&task=addition"
+        "path": "/api/v1/tasks?name_like=add&_sort=name&_order=asc&page=1&limit=25"
       },
       "response": {
         "status": 200,
         "headers": {
-          "Content-Type": "text/event-stream; charset=utf-8"
+          "X-Total-Count": "1"
         },
-        "text": "id: 42\nevent: execution.finished\ndata: {\"execution_id\":\"01936f5e-7c1a-7000-8000-000000000001\",\"task_id\":\"addition\",\"status\":\"completed\"}\n"
+        "body": {
+          "data": [
+            {
+              "id": "addition",
+              "name": "addition",
+              "version": "1.0.0",
+              "description": "Adds two numbers",
+              "tags": [
+                "math"
+              ],
+              "category": "math",
+              "enabled": true,
+              "test_count": 2,
+              "created_at": "2026-01-02T03:04:05.000Z",
+              "updated_at": "2026-01-02T03:04:05.000Z"
+            }
+          ],
+          "meta": {
+            "total": 1,
+            "page": 1,
+            "limit": 25,
+            "offset": 0,
+            "total_pages": 1,
+            "has_next": false,
+            "has_previous": false,
+            "sort": {
+              "field": "name",
+              "order": "asc"
+            },
+            "timestamp": "2026-01-02T03:04:06.000Z"
+          }
+        }
       }
     }
   },
@@ -1619,6 +1650,60 @@ export const REST_EXAMPLES: readonly RestGroupExample[] = [
           "queue_duration_ms": 1,
           "attempt": 1,
           "source": "http"
+        }
+      }
+    }
+  },
+  {
+    "group": "results",
+    "title": "Results",
+    "description": "Stored outputs of finished executions (including results stored from runs outside Ratchet), filtered by task and status.",
+    "example": {
+      "request": {
+        "method": "GET",
+        "path": "/api/v1/results?task_id=addition&status=completed&_start=0&_end=10"
+      },
+      "response": {
+        "status": 200,
+        "headers": {
+          "X-Total-Count": "1"
+        },
+        "body": {
+          "data": [
+            {
+              "id": "01936f5e-7c1a-7000-8000-000000000001",
+              "execution_id": "01936f5e-7c1a-7000-8000-000000000001",
+              "task_id": "addition",
+              "task_version": "1.0.0",
+              "status": "completed",
+              "queued_at": "2026-01-02T03:04:05.000Z",
+              "started_at": "2026-01-02T03:04:05.001Z",
+              "completed_at": "2026-01-02T03:04:05.004Z",
+              "duration_ms": 3.2,
+              "source": "http",
+              "input": {
+                "a": 2,
+                "b": 3
+              },
+              "output": {
+                "sum": 5
+              }
+            }
+          ],
+          "meta": {
+            "total": 1,
+            "page": 1,
+            "limit": 10,
+            "offset": 0,
+            "total_pages": 1,
+            "has_next": false,
+            "has_previous": false,
+            "sort": {
+              "field": "queued_at",
+              "order": "desc"
+            },
+            "timestamp": "2026-01-02T03:04:06.000Z"
+          }
         }
       }
     }
@@ -1688,60 +1773,6 @@ export const REST_EXAMPLES: readonly RestGroupExample[] = [
     }
   },
   {
-    "group": "results",
-    "title": "Results",
-    "description": "Stored outputs of finished executions (including results stored from runs outside Ratchet), filtered by task and status.",
-    "example": {
-      "request": {
-        "method": "GET",
-        "path": "/api/v1/results?task_id=addition&status=completed&_start=0&_end=10"
-      },
-      "response": {
-        "status": 200,
-        "headers": {
-          "X-Total-Count": "1"
-        },
-        "body": {
-          "data": [
-            {
-              "id": "01936f5e-7c1a-7000-8000-000000000001",
-              "execution_id": "01936f5e-7c1a-7000-8000-000000000001",
-              "task_id": "addition",
-              "task_version": "1.0.0",
-              "status": "completed",
-              "queued_at": "2026-01-02T03:04:05.000Z",
-              "started_at": "2026-01-02T03:04:05.001Z",
-              "completed_at": "2026-01-02T03:04:05.004Z",
-              "duration_ms": 3.2,
-              "source": "http",
-              "input": {
-                "a": 2,
-                "b": 3
-              },
-              "output": {
-                "sum": 5
-              }
-            }
-          ],
-          "meta": {
-            "total": 1,
-            "page": 1,
-            "limit": 10,
-            "offset": 0,
-            "total_pages": 1,
-            "has_next": false,
-            "has_previous": false,
-            "sort": {
-              "field": "queued_at",
-              "order": "desc"
-            },
-            "timestamp": "2026-01-02T03:04:06.000Z"
-          }
-        }
-      }
-    }
-  },
-  {
     "group": "schedules",
     "title": "Schedules",
     "description": "Cron schedules that create a job for their task at every slot. Changing them needs can_manage_schedules and can_execute_tasks; a principal sees its own schedules (others with can_read_all_executions) of the tasks its patterns allow.",
@@ -1791,51 +1822,20 @@ export const REST_EXAMPLES: readonly RestGroupExample[] = [
     }
   },
   {
-    "group": "tasks",
-    "title": "Tasks",
-    "description": "The loaded task catalogue as the caller's task patterns let it see it. Creating, editing, deleting, enabling, disabling, syncing and testing tasks are the task write routes of the same group.",
+    "group": "events",
+    "title": "Events",
+    "description": "A live Server-Sent Events stream of what happens to executions, jobs and schedules the caller may see (its own, or everyone's with can_read_all_executions, of the tasks its patterns allow). Reconnect with Last-Event-ID to get what was missed.",
     "example": {
       "request": {
         "method": "GET",
-        "path": "/api/v1/tasks?name_like=add&_sort=name&_order=asc&page=1&limit=25"
+        "path": "/api/v1/events?type=execution.finished&task=addition"
       },
       "response": {
         "status": 200,
         "headers": {
-          "X-Total-Count": "1"
+          "Content-Type": "text/event-stream; charset=utf-8"
         },
-        "body": {
-          "data": [
-            {
-              "id": "addition",
-              "name": "addition",
-              "version": "1.0.0",
-              "description": "Adds two numbers",
-              "tags": [
-                "math"
-              ],
-              "category": "math",
-              "enabled": true,
-              "test_count": 2,
-              "created_at": "2026-01-02T03:04:05.000Z",
-              "updated_at": "2026-01-02T03:04:05.000Z"
-            }
-          ],
-          "meta": {
-            "total": 1,
-            "page": 1,
-            "limit": 25,
-            "offset": 0,
-            "total_pages": 1,
-            "has_next": false,
-            "has_previous": false,
-            "sort": {
-              "field": "name",
-              "order": "asc"
-            },
-            "timestamp": "2026-01-02T03:04:06.000Z"
-          }
-        }
+        "text": "id: 42\nevent: execution.finished\ndata: {\"execution_id\":\"01936f5e-7c1a-7000-8000-000000000001\",\"task_id\":\"addition\",\"status\":\"completed\"}\n"
       }
     }
   }

@@ -15,28 +15,28 @@ export const OPENAPI_DOCUMENT: Readonly<Record<string, unknown>> = {
   ],
   "tags": [
     {
-      "name": "Events",
-      "description": "A live Server-Sent Events stream of what happens to executions, jobs and schedules the caller may see (its own, or everyone's with can_read_all_executions, of the tasks its patterns allow). Reconnect with Last-Event-ID to get what was missed."
+      "name": "Tasks",
+      "description": "The loaded task catalogue as the caller's task patterns let it see it. Creating, editing, deleting, enabling, disabling, syncing and testing tasks are the task write routes of the same group."
     },
     {
       "name": "Executions",
       "description": "Runs of tasks: start one (and wait for it, or get its id at once), list, read, cancel, retry, and read its logs and trace. A principal sees its own executions (others need can_read_all_executions) of the tasks its patterns allow."
     },
     {
-      "name": "Jobs",
-      "description": "Durable queued work: a job runs its task (with retries and backoff) when it is due and delivers the output to its destinations. Creating, cancelling and retrying need can_manage_jobs and can_execute_tasks; a principal sees its own jobs (others with can_read_all_executions) of the tasks its patterns allow."
-    },
-    {
       "name": "Results",
       "description": "Stored outputs of finished executions (including results stored from runs outside Ratchet), filtered by task and status."
+    },
+    {
+      "name": "Jobs",
+      "description": "Durable queued work: a job runs its task (with retries and backoff) when it is due and delivers the output to its destinations. Creating, cancelling and retrying need can_manage_jobs and can_execute_tasks; a principal sees its own jobs (others with can_read_all_executions) of the tasks its patterns allow."
     },
     {
       "name": "Schedules",
       "description": "Cron schedules that create a job for their task at every slot. Changing them needs can_manage_schedules and can_execute_tasks; a principal sees its own schedules (others with can_read_all_executions) of the tasks its patterns allow."
     },
     {
-      "name": "Tasks",
-      "description": "The loaded task catalogue as the caller's task patterns let it see it. Creating, editing, deleting, enabling, disabling, syncing and testing tasks are the task write routes of the same group."
+      "name": "Events",
+      "description": "A live Server-Sent Events stream of what happens to executions, jobs and schedules the caller may see (its own, or everyone's with can_read_all_executions, of the tasks its patterns allow). Reconnect with Last-Event-ID to get what was missed."
     }
   ],
   "security": [
@@ -48,73 +48,374 @@ export const OPENAPI_DOCUMENT: Readonly<Record<string, unknown>> = {
     }
   ],
   "paths": {
-    "/api/v1/events": {
+    "/api/v1/tasks": {
       "get": {
         "tags": [
-          "Events"
+          "Tasks"
         ],
-        "operationId": "getEvents",
-        "summary": "Stream events (SSE)",
-        "description": "text/event-stream: one `event:` per domain event (execution.queued, execution.finished, job.*, schedule.*), each with an `id:` to resume from. Every filter takes a comma list.",
+        "operationId": "getTasks",
+        "summary": "List tasks",
+        "description": "Loaded tasks the caller may see. `q` searches name and description; `tags` (comma-separated) keeps tasks that have every tag.",
         "parameters": [
           {
-            "name": "type",
+            "name": "q",
             "in": "query",
             "required": false,
-            "description": "Event types or families (job.*, execution.finished).",
+            "description": "Case-insensitive text in the name or description.",
             "schema": {
               "type": "string"
             }
           },
           {
-            "name": "task",
+            "name": "tags",
             "in": "query",
             "required": false,
-            "description": "Task names or uuids.",
+            "description": "Comma-separated tags the task must all have.",
             "schema": {
               "type": "string"
             }
           },
           {
-            "name": "execution_id",
+            "name": "_start",
+            "schema": {
+              "type": "integer",
+              "minimum": 0
+            },
+            "description": "First item (0-based); with _end.",
+            "in": "query",
+            "required": false
+          },
+          {
+            "name": "_end",
+            "schema": {
+              "type": "integer",
+              "minimum": 1
+            },
+            "description": "End (exclusive); at most 100 items per window.",
+            "in": "query",
+            "required": false
+          },
+          {
+            "name": "page",
+            "schema": {
+              "type": "integer",
+              "minimum": 1
+            },
+            "description": "1-based page; with limit.",
+            "in": "query",
+            "required": false
+          },
+          {
+            "name": "limit",
+            "schema": {
+              "type": "integer",
+              "minimum": 1,
+              "maximum": 100,
+              "default": 25
+            },
+            "description": "Items per page (default 25, max 100).",
+            "in": "query",
+            "required": false
+          },
+          {
+            "name": "_sort",
+            "schema": {
+              "type": "string"
+            },
+            "description": "Sort field.",
+            "in": "query",
+            "required": false
+          },
+          {
+            "name": "_order",
+            "schema": {
+              "type": "string",
+              "enum": [
+                "asc",
+                "desc",
+                "ASC",
+                "DESC"
+              ]
+            },
+            "description": "Sort direction.",
+            "in": "query",
+            "required": false
+          },
+          {
+            "name": "id",
             "in": "query",
             "required": false,
-            "description": "Execution ids.",
+            "description": "Filter: id equals.",
             "schema": {
               "type": "string"
             }
           },
           {
-            "name": "job_id",
+            "name": "id_ne",
             "in": "query",
             "required": false,
-            "description": "Job ids.",
+            "description": "Filter: id ne.",
             "schema": {
               "type": "string"
             }
           },
           {
-            "name": "schedule_id",
+            "name": "id_in",
             "in": "query",
             "required": false,
-            "description": "Schedule ids.",
+            "description": "Filter: id in (comma-separated).",
             "schema": {
               "type": "string"
             }
           },
           {
-            "name": "last_event_id",
+            "name": "id_not_in",
             "in": "query",
             "required": false,
-            "description": "Resume after this event id (or the Last-Event-ID header).",
+            "description": "Filter: id not in (comma-separated).",
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "name": "name",
+            "in": "query",
+            "required": false,
+            "description": "Filter: name equals.",
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "name": "name_ne",
+            "in": "query",
+            "required": false,
+            "description": "Filter: name ne.",
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "name": "name_like",
+            "in": "query",
+            "required": false,
+            "description": "Filter: name like.",
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "name": "name_in",
+            "in": "query",
+            "required": false,
+            "description": "Filter: name in (comma-separated).",
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "name": "name_not_in",
+            "in": "query",
+            "required": false,
+            "description": "Filter: name not in (comma-separated).",
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "name": "name_starts_with",
+            "in": "query",
+            "required": false,
+            "description": "Filter: name starts with.",
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "name": "name_ends_with",
+            "in": "query",
+            "required": false,
+            "description": "Filter: name ends with.",
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "name": "version",
+            "in": "query",
+            "required": false,
+            "description": "Filter: version equals.",
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "name": "version_ne",
+            "in": "query",
+            "required": false,
+            "description": "Filter: version ne.",
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "name": "version_like",
+            "in": "query",
+            "required": false,
+            "description": "Filter: version like.",
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "name": "description_like",
+            "in": "query",
+            "required": false,
+            "description": "Filter: description like.",
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "name": "category",
+            "in": "query",
+            "required": false,
+            "description": "Filter: category equals.",
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "name": "category_ne",
+            "in": "query",
+            "required": false,
+            "description": "Filter: category ne.",
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "name": "category_in",
+            "in": "query",
+            "required": false,
+            "description": "Filter: category in (comma-separated).",
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "name": "category_not_in",
+            "in": "query",
+            "required": false,
+            "description": "Filter: category not in (comma-separated).",
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "name": "enabled",
+            "in": "query",
+            "required": false,
+            "description": "Filter: enabled equals.",
+            "schema": {
+              "type": "boolean"
+            }
+          },
+          {
+            "name": "test_count",
+            "in": "query",
+            "required": false,
+            "description": "Filter: test_count equals.",
             "schema": {
               "type": "integer"
+            }
+          },
+          {
+            "name": "test_count_ne",
+            "in": "query",
+            "required": false,
+            "description": "Filter: test_count ne.",
+            "schema": {
+              "type": "integer"
+            }
+          },
+          {
+            "name": "test_count_gte",
+            "in": "query",
+            "required": false,
+            "description": "Filter: test_count gte.",
+            "schema": {
+              "type": "integer"
+            }
+          },
+          {
+            "name": "test_count_lte",
+            "in": "query",
+            "required": false,
+            "description": "Filter: test_count lte.",
+            "schema": {
+              "type": "integer"
+            }
+          },
+          {
+            "name": "created_at_gte",
+            "in": "query",
+            "required": false,
+            "description": "Filter: created_at gte.",
+            "schema": {
+              "type": "string",
+              "format": "date-time"
+            }
+          },
+          {
+            "name": "created_at_lte",
+            "in": "query",
+            "required": false,
+            "description": "Filter: created_at lte.",
+            "schema": {
+              "type": "string",
+              "format": "date-time"
+            }
+          },
+          {
+            "name": "updated_at_gte",
+            "in": "query",
+            "required": false,
+            "description": "Filter: updated_at gte.",
+            "schema": {
+              "type": "string",
+              "format": "date-time"
+            }
+          },
+          {
+            "name": "updated_at_lte",
+            "in": "query",
+            "required": false,
+            "description": "Filter: updated_at lte.",
+            "schema": {
+              "type": "string",
+              "format": "date-time"
             }
           }
         ],
         "responses": {
           "200": {
-            "description": "The event stream."
+            "description": "One page of tasks.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/TaskList"
+                }
+              }
+            },
+            "headers": {
+              "X-Total-Count": {
+                "description": "Items matching the filters, in all pages.",
+                "schema": {
+                  "type": "integer"
+                }
+              }
+            }
           },
           "401": {
             "description": "No valid credential.",
@@ -128,6 +429,131 @@ export const OPENAPI_DOCUMENT: Readonly<Record<string, unknown>> = {
           },
           "403": {
             "description": "A permission or task pattern refuses it.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ErrorBody"
+                }
+              }
+            }
+          },
+          "429": {
+            "description": "A rate limit refused it; Retry-After says when to retry.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ErrorBody"
+                }
+              }
+            }
+          }
+        }
+      }
+    },
+    "/api/v1/tasks/stats": {
+      "get": {
+        "tags": [
+          "Tasks"
+        ],
+        "operationId": "getTasksStats",
+        "summary": "Task statistics",
+        "description": "Counts over the tasks the caller may see, and their executions.",
+        "parameters": [],
+        "responses": {
+          "200": {
+            "description": "The statistics.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/TaskStats"
+                }
+              }
+            }
+          },
+          "401": {
+            "description": "No valid credential.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ErrorBody"
+                }
+              }
+            }
+          },
+          "403": {
+            "description": "A permission or task pattern refuses it.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ErrorBody"
+                }
+              }
+            }
+          },
+          "429": {
+            "description": "A rate limit refused it; Retry-After says when to retry.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ErrorBody"
+                }
+              }
+            }
+          }
+        }
+      }
+    },
+    "/api/v1/tasks/{id}": {
+      "get": {
+        "tags": [
+          "Tasks"
+        ],
+        "operationId": "getTasksById",
+        "summary": "Get a task",
+        "description": "One task by name or uuid, with its schemas, source code, versions and test cases.",
+        "parameters": [
+          {
+            "name": "id",
+            "in": "path",
+            "required": true,
+            "schema": {
+              "type": "string"
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The task.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/TaskDetail"
+                }
+              }
+            }
+          },
+          "401": {
+            "description": "No valid credential.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ErrorBody"
+                }
+              }
+            }
+          },
+          "403": {
+            "description": "A permission or task pattern refuses it.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ErrorBody"
+                }
+              }
+            }
+          },
+          "404": {
+            "description": "Unknown id.",
             "content": {
               "application/json": {
                 "schema": {
@@ -1309,6 +1735,390 @@ export const OPENAPI_DOCUMENT: Readonly<Record<string, unknown>> = {
         }
       }
     },
+    "/api/v1/results": {
+      "get": {
+        "tags": [
+          "Results"
+        ],
+        "operationId": "getResults",
+        "summary": "List stored results",
+        "description": "Stored executions with their input and output (with can_execute_tasks) or error, newest first.",
+        "parameters": [
+          {
+            "name": "_start",
+            "schema": {
+              "type": "integer",
+              "minimum": 0
+            },
+            "description": "First item (0-based); with _end.",
+            "in": "query",
+            "required": false
+          },
+          {
+            "name": "_end",
+            "schema": {
+              "type": "integer",
+              "minimum": 1
+            },
+            "description": "End (exclusive); at most 100 items per window.",
+            "in": "query",
+            "required": false
+          },
+          {
+            "name": "page",
+            "schema": {
+              "type": "integer",
+              "minimum": 1
+            },
+            "description": "1-based page; with limit.",
+            "in": "query",
+            "required": false
+          },
+          {
+            "name": "limit",
+            "schema": {
+              "type": "integer",
+              "minimum": 1,
+              "maximum": 100,
+              "default": 25
+            },
+            "description": "Items per page (default 25, max 100).",
+            "in": "query",
+            "required": false
+          },
+          {
+            "name": "_sort",
+            "schema": {
+              "type": "string"
+            },
+            "description": "Sort field.",
+            "in": "query",
+            "required": false
+          },
+          {
+            "name": "_order",
+            "schema": {
+              "type": "string",
+              "enum": [
+                "asc",
+                "desc",
+                "ASC",
+                "DESC"
+              ]
+            },
+            "description": "Sort direction.",
+            "in": "query",
+            "required": false
+          },
+          {
+            "name": "task_id",
+            "in": "query",
+            "required": false,
+            "description": "Filter: task_id equals.",
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "name": "task_id_ne",
+            "in": "query",
+            "required": false,
+            "description": "Filter: task_id ne.",
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "name": "task_id_like",
+            "in": "query",
+            "required": false,
+            "description": "Filter: task_id like.",
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "name": "task_id_in",
+            "in": "query",
+            "required": false,
+            "description": "Filter: task_id in (comma-separated).",
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "name": "task_id_not_in",
+            "in": "query",
+            "required": false,
+            "description": "Filter: task_id not in (comma-separated).",
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "name": "status",
+            "in": "query",
+            "required": false,
+            "description": "Filter: status equals.",
+            "schema": {
+              "type": "string",
+              "enum": [
+                "queued",
+                "pending",
+                "running",
+                "completed",
+                "failed",
+                "cancelled",
+                "timed_out"
+              ]
+            }
+          },
+          {
+            "name": "status_ne",
+            "in": "query",
+            "required": false,
+            "description": "Filter: status ne.",
+            "schema": {
+              "type": "string",
+              "enum": [
+                "queued",
+                "pending",
+                "running",
+                "completed",
+                "failed",
+                "cancelled",
+                "timed_out"
+              ]
+            }
+          },
+          {
+            "name": "status_in",
+            "in": "query",
+            "required": false,
+            "description": "Filter: status in (comma-separated).",
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "name": "status_not_in",
+            "in": "query",
+            "required": false,
+            "description": "Filter: status not in (comma-separated).",
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "name": "source",
+            "in": "query",
+            "required": false,
+            "description": "Filter: source equals.",
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "name": "source_ne",
+            "in": "query",
+            "required": false,
+            "description": "Filter: source ne.",
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "name": "source_in",
+            "in": "query",
+            "required": false,
+            "description": "Filter: source in (comma-separated).",
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "name": "queued_at_gte",
+            "in": "query",
+            "required": false,
+            "description": "Filter: queued_at gte.",
+            "schema": {
+              "type": "string",
+              "format": "date-time"
+            }
+          },
+          {
+            "name": "queued_at_lte",
+            "in": "query",
+            "required": false,
+            "description": "Filter: queued_at lte.",
+            "schema": {
+              "type": "string",
+              "format": "date-time"
+            }
+          },
+          {
+            "name": "completed_at_gte",
+            "in": "query",
+            "required": false,
+            "description": "Filter: completed_at gte.",
+            "schema": {
+              "type": "string",
+              "format": "date-time"
+            }
+          },
+          {
+            "name": "completed_at_lte",
+            "in": "query",
+            "required": false,
+            "description": "Filter: completed_at lte.",
+            "schema": {
+              "type": "string",
+              "format": "date-time"
+            }
+          },
+          {
+            "name": "duration_ms_gte",
+            "in": "query",
+            "required": false,
+            "description": "Filter: duration_ms gte.",
+            "schema": {
+              "type": "number"
+            }
+          },
+          {
+            "name": "duration_ms_lte",
+            "in": "query",
+            "required": false,
+            "description": "Filter: duration_ms lte.",
+            "schema": {
+              "type": "number"
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "One page of results.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ResultList"
+                }
+              }
+            },
+            "headers": {
+              "X-Total-Count": {
+                "description": "Items matching the filters, in all pages.",
+                "schema": {
+                  "type": "integer"
+                }
+              }
+            }
+          },
+          "401": {
+            "description": "No valid credential.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ErrorBody"
+                }
+              }
+            }
+          },
+          "403": {
+            "description": "A permission or task pattern refuses it.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ErrorBody"
+                }
+              }
+            }
+          },
+          "429": {
+            "description": "A rate limit refused it; Retry-After says when to retry.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ErrorBody"
+                }
+              }
+            }
+          }
+        }
+      }
+    },
+    "/api/v1/results/{id}": {
+      "get": {
+        "tags": [
+          "Results"
+        ],
+        "operationId": "getResultsById",
+        "summary": "Get a stored result",
+        "description": "The stored result of one execution.",
+        "parameters": [
+          {
+            "name": "id",
+            "in": "path",
+            "required": true,
+            "schema": {
+              "type": "string"
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The result.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/StoredResult"
+                }
+              }
+            }
+          },
+          "401": {
+            "description": "No valid credential.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ErrorBody"
+                }
+              }
+            }
+          },
+          "403": {
+            "description": "A permission or task pattern refuses it.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ErrorBody"
+                }
+              }
+            }
+          },
+          "404": {
+            "description": "Unknown id.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ErrorBody"
+                }
+              }
+            }
+          },
+          "429": {
+            "description": "A rate limit refused it; Retry-After says when to retry.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ErrorBody"
+                }
+              }
+            }
+          }
+        }
+      }
+    },
     "/api/v1/jobs": {
       "get": {
         "tags": [
@@ -2084,390 +2894,6 @@ export const OPENAPI_DOCUMENT: Readonly<Record<string, unknown>> = {
           },
           "415": {
             "description": "The body is not application/json.",
-            "content": {
-              "application/json": {
-                "schema": {
-                  "$ref": "#/components/schemas/ErrorBody"
-                }
-              }
-            }
-          },
-          "429": {
-            "description": "A rate limit refused it; Retry-After says when to retry.",
-            "content": {
-              "application/json": {
-                "schema": {
-                  "$ref": "#/components/schemas/ErrorBody"
-                }
-              }
-            }
-          }
-        }
-      }
-    },
-    "/api/v1/results": {
-      "get": {
-        "tags": [
-          "Results"
-        ],
-        "operationId": "getResults",
-        "summary": "List stored results",
-        "description": "Stored executions with their input and output (with can_execute_tasks) or error, newest first.",
-        "parameters": [
-          {
-            "name": "_start",
-            "schema": {
-              "type": "integer",
-              "minimum": 0
-            },
-            "description": "First item (0-based); with _end.",
-            "in": "query",
-            "required": false
-          },
-          {
-            "name": "_end",
-            "schema": {
-              "type": "integer",
-              "minimum": 1
-            },
-            "description": "End (exclusive); at most 100 items per window.",
-            "in": "query",
-            "required": false
-          },
-          {
-            "name": "page",
-            "schema": {
-              "type": "integer",
-              "minimum": 1
-            },
-            "description": "1-based page; with limit.",
-            "in": "query",
-            "required": false
-          },
-          {
-            "name": "limit",
-            "schema": {
-              "type": "integer",
-              "minimum": 1,
-              "maximum": 100,
-              "default": 25
-            },
-            "description": "Items per page (default 25, max 100).",
-            "in": "query",
-            "required": false
-          },
-          {
-            "name": "_sort",
-            "schema": {
-              "type": "string"
-            },
-            "description": "Sort field.",
-            "in": "query",
-            "required": false
-          },
-          {
-            "name": "_order",
-            "schema": {
-              "type": "string",
-              "enum": [
-                "asc",
-                "desc",
-                "ASC",
-                "DESC"
-              ]
-            },
-            "description": "Sort direction.",
-            "in": "query",
-            "required": false
-          },
-          {
-            "name": "task_id",
-            "in": "query",
-            "required": false,
-            "description": "Filter: task_id equals.",
-            "schema": {
-              "type": "string"
-            }
-          },
-          {
-            "name": "task_id_ne",
-            "in": "query",
-            "required": false,
-            "description": "Filter: task_id ne.",
-            "schema": {
-              "type": "string"
-            }
-          },
-          {
-            "name": "task_id_like",
-            "in": "query",
-            "required": false,
-            "description": "Filter: task_id like.",
-            "schema": {
-              "type": "string"
-            }
-          },
-          {
-            "name": "task_id_in",
-            "in": "query",
-            "required": false,
-            "description": "Filter: task_id in (comma-separated).",
-            "schema": {
-              "type": "string"
-            }
-          },
-          {
-            "name": "task_id_not_in",
-            "in": "query",
-            "required": false,
-            "description": "Filter: task_id not in (comma-separated).",
-            "schema": {
-              "type": "string"
-            }
-          },
-          {
-            "name": "status",
-            "in": "query",
-            "required": false,
-            "description": "Filter: status equals.",
-            "schema": {
-              "type": "string",
-              "enum": [
-                "queued",
-                "pending",
-                "running",
-                "completed",
-                "failed",
-                "cancelled",
-                "timed_out"
-              ]
-            }
-          },
-          {
-            "name": "status_ne",
-            "in": "query",
-            "required": false,
-            "description": "Filter: status ne.",
-            "schema": {
-              "type": "string",
-              "enum": [
-                "queued",
-                "pending",
-                "running",
-                "completed",
-                "failed",
-                "cancelled",
-                "timed_out"
-              ]
-            }
-          },
-          {
-            "name": "status_in",
-            "in": "query",
-            "required": false,
-            "description": "Filter: status in (comma-separated).",
-            "schema": {
-              "type": "string"
-            }
-          },
-          {
-            "name": "status_not_in",
-            "in": "query",
-            "required": false,
-            "description": "Filter: status not in (comma-separated).",
-            "schema": {
-              "type": "string"
-            }
-          },
-          {
-            "name": "source",
-            "in": "query",
-            "required": false,
-            "description": "Filter: source equals.",
-            "schema": {
-              "type": "string"
-            }
-          },
-          {
-            "name": "source_ne",
-            "in": "query",
-            "required": false,
-            "description": "Filter: source ne.",
-            "schema": {
-              "type": "string"
-            }
-          },
-          {
-            "name": "source_in",
-            "in": "query",
-            "required": false,
-            "description": "Filter: source in (comma-separated).",
-            "schema": {
-              "type": "string"
-            }
-          },
-          {
-            "name": "queued_at_gte",
-            "in": "query",
-            "required": false,
-            "description": "Filter: queued_at gte.",
-            "schema": {
-              "type": "string",
-              "format": "date-time"
-            }
-          },
-          {
-            "name": "queued_at_lte",
-            "in": "query",
-            "required": false,
-            "description": "Filter: queued_at lte.",
-            "schema": {
-              "type": "string",
-              "format": "date-time"
-            }
-          },
-          {
-            "name": "completed_at_gte",
-            "in": "query",
-            "required": false,
-            "description": "Filter: completed_at gte.",
-            "schema": {
-              "type": "string",
-              "format": "date-time"
-            }
-          },
-          {
-            "name": "completed_at_lte",
-            "in": "query",
-            "required": false,
-            "description": "Filter: completed_at lte.",
-            "schema": {
-              "type": "string",
-              "format": "date-time"
-            }
-          },
-          {
-            "name": "duration_ms_gte",
-            "in": "query",
-            "required": false,
-            "description": "Filter: duration_ms gte.",
-            "schema": {
-              "type": "number"
-            }
-          },
-          {
-            "name": "duration_ms_lte",
-            "in": "query",
-            "required": false,
-            "description": "Filter: duration_ms lte.",
-            "schema": {
-              "type": "number"
-            }
-          }
-        ],
-        "responses": {
-          "200": {
-            "description": "One page of results.",
-            "content": {
-              "application/json": {
-                "schema": {
-                  "$ref": "#/components/schemas/ResultList"
-                }
-              }
-            },
-            "headers": {
-              "X-Total-Count": {
-                "description": "Items matching the filters, in all pages.",
-                "schema": {
-                  "type": "integer"
-                }
-              }
-            }
-          },
-          "401": {
-            "description": "No valid credential.",
-            "content": {
-              "application/json": {
-                "schema": {
-                  "$ref": "#/components/schemas/ErrorBody"
-                }
-              }
-            }
-          },
-          "403": {
-            "description": "A permission or task pattern refuses it.",
-            "content": {
-              "application/json": {
-                "schema": {
-                  "$ref": "#/components/schemas/ErrorBody"
-                }
-              }
-            }
-          },
-          "429": {
-            "description": "A rate limit refused it; Retry-After says when to retry.",
-            "content": {
-              "application/json": {
-                "schema": {
-                  "$ref": "#/components/schemas/ErrorBody"
-                }
-              }
-            }
-          }
-        }
-      }
-    },
-    "/api/v1/results/{id}": {
-      "get": {
-        "tags": [
-          "Results"
-        ],
-        "operationId": "getResultsById",
-        "summary": "Get a stored result",
-        "description": "The stored result of one execution.",
-        "parameters": [
-          {
-            "name": "id",
-            "in": "path",
-            "required": true,
-            "schema": {
-              "type": "string"
-            }
-          }
-        ],
-        "responses": {
-          "200": {
-            "description": "The result.",
-            "content": {
-              "application/json": {
-                "schema": {
-                  "$ref": "#/components/schemas/StoredResult"
-                }
-              }
-            }
-          },
-          "401": {
-            "description": "No valid credential.",
-            "content": {
-              "application/json": {
-                "schema": {
-                  "$ref": "#/components/schemas/ErrorBody"
-                }
-              }
-            }
-          },
-          "403": {
-            "description": "A permission or task pattern refuses it.",
-            "content": {
-              "application/json": {
-                "schema": {
-                  "$ref": "#/components/schemas/ErrorBody"
-                }
-              }
-            }
-          },
-          "404": {
-            "description": "Unknown id.",
             "content": {
               "application/json": {
                 "schema": {
@@ -3640,374 +4066,73 @@ export const OPENAPI_DOCUMENT: Readonly<Record<string, unknown>> = {
         }
       }
     },
-    "/api/v1/tasks": {
+    "/api/v1/events": {
       "get": {
         "tags": [
-          "Tasks"
+          "Events"
         ],
-        "operationId": "getTasks",
-        "summary": "List tasks",
-        "description": "Loaded tasks the caller may see. `q` searches name and description; `tags` (comma-separated) keeps tasks that have every tag.",
+        "operationId": "getEvents",
+        "summary": "Stream events (SSE)",
+        "description": "text/event-stream: one `event:` per domain event (execution.queued, execution.finished, job.*, schedule.*), each with an `id:` to resume from. Every filter takes a comma list.",
         "parameters": [
           {
-            "name": "q",
+            "name": "type",
             "in": "query",
             "required": false,
-            "description": "Case-insensitive text in the name or description.",
+            "description": "Event types or families (job.*, execution.finished).",
             "schema": {
               "type": "string"
             }
           },
           {
-            "name": "tags",
+            "name": "task",
             "in": "query",
             "required": false,
-            "description": "Comma-separated tags the task must all have.",
+            "description": "Task names or uuids.",
             "schema": {
               "type": "string"
             }
           },
           {
-            "name": "_start",
-            "schema": {
-              "type": "integer",
-              "minimum": 0
-            },
-            "description": "First item (0-based); with _end.",
-            "in": "query",
-            "required": false
-          },
-          {
-            "name": "_end",
-            "schema": {
-              "type": "integer",
-              "minimum": 1
-            },
-            "description": "End (exclusive); at most 100 items per window.",
-            "in": "query",
-            "required": false
-          },
-          {
-            "name": "page",
-            "schema": {
-              "type": "integer",
-              "minimum": 1
-            },
-            "description": "1-based page; with limit.",
-            "in": "query",
-            "required": false
-          },
-          {
-            "name": "limit",
-            "schema": {
-              "type": "integer",
-              "minimum": 1,
-              "maximum": 100,
-              "default": 25
-            },
-            "description": "Items per page (default 25, max 100).",
-            "in": "query",
-            "required": false
-          },
-          {
-            "name": "_sort",
-            "schema": {
-              "type": "string"
-            },
-            "description": "Sort field.",
-            "in": "query",
-            "required": false
-          },
-          {
-            "name": "_order",
-            "schema": {
-              "type": "string",
-              "enum": [
-                "asc",
-                "desc",
-                "ASC",
-                "DESC"
-              ]
-            },
-            "description": "Sort direction.",
-            "in": "query",
-            "required": false
-          },
-          {
-            "name": "id",
+            "name": "execution_id",
             "in": "query",
             "required": false,
-            "description": "Filter: id equals.",
+            "description": "Execution ids.",
             "schema": {
               "type": "string"
             }
           },
           {
-            "name": "id_ne",
+            "name": "job_id",
             "in": "query",
             "required": false,
-            "description": "Filter: id ne.",
+            "description": "Job ids.",
             "schema": {
               "type": "string"
             }
           },
           {
-            "name": "id_in",
+            "name": "schedule_id",
             "in": "query",
             "required": false,
-            "description": "Filter: id in (comma-separated).",
+            "description": "Schedule ids.",
             "schema": {
               "type": "string"
             }
           },
           {
-            "name": "id_not_in",
+            "name": "last_event_id",
             "in": "query",
             "required": false,
-            "description": "Filter: id not in (comma-separated).",
-            "schema": {
-              "type": "string"
-            }
-          },
-          {
-            "name": "name",
-            "in": "query",
-            "required": false,
-            "description": "Filter: name equals.",
-            "schema": {
-              "type": "string"
-            }
-          },
-          {
-            "name": "name_ne",
-            "in": "query",
-            "required": false,
-            "description": "Filter: name ne.",
-            "schema": {
-              "type": "string"
-            }
-          },
-          {
-            "name": "name_like",
-            "in": "query",
-            "required": false,
-            "description": "Filter: name like.",
-            "schema": {
-              "type": "string"
-            }
-          },
-          {
-            "name": "name_in",
-            "in": "query",
-            "required": false,
-            "description": "Filter: name in (comma-separated).",
-            "schema": {
-              "type": "string"
-            }
-          },
-          {
-            "name": "name_not_in",
-            "in": "query",
-            "required": false,
-            "description": "Filter: name not in (comma-separated).",
-            "schema": {
-              "type": "string"
-            }
-          },
-          {
-            "name": "name_starts_with",
-            "in": "query",
-            "required": false,
-            "description": "Filter: name starts with.",
-            "schema": {
-              "type": "string"
-            }
-          },
-          {
-            "name": "name_ends_with",
-            "in": "query",
-            "required": false,
-            "description": "Filter: name ends with.",
-            "schema": {
-              "type": "string"
-            }
-          },
-          {
-            "name": "version",
-            "in": "query",
-            "required": false,
-            "description": "Filter: version equals.",
-            "schema": {
-              "type": "string"
-            }
-          },
-          {
-            "name": "version_ne",
-            "in": "query",
-            "required": false,
-            "description": "Filter: version ne.",
-            "schema": {
-              "type": "string"
-            }
-          },
-          {
-            "name": "version_like",
-            "in": "query",
-            "required": false,
-            "description": "Filter: version like.",
-            "schema": {
-              "type": "string"
-            }
-          },
-          {
-            "name": "description_like",
-            "in": "query",
-            "required": false,
-            "description": "Filter: description like.",
-            "schema": {
-              "type": "string"
-            }
-          },
-          {
-            "name": "category",
-            "in": "query",
-            "required": false,
-            "description": "Filter: category equals.",
-            "schema": {
-              "type": "string"
-            }
-          },
-          {
-            "name": "category_ne",
-            "in": "query",
-            "required": false,
-            "description": "Filter: category ne.",
-            "schema": {
-              "type": "string"
-            }
-          },
-          {
-            "name": "category_in",
-            "in": "query",
-            "required": false,
-            "description": "Filter: category in (comma-separated).",
-            "schema": {
-              "type": "string"
-            }
-          },
-          {
-            "name": "category_not_in",
-            "in": "query",
-            "required": false,
-            "description": "Filter: category not in (comma-separated).",
-            "schema": {
-              "type": "string"
-            }
-          },
-          {
-            "name": "enabled",
-            "in": "query",
-            "required": false,
-            "description": "Filter: enabled equals.",
-            "schema": {
-              "type": "boolean"
-            }
-          },
-          {
-            "name": "test_count",
-            "in": "query",
-            "required": false,
-            "description": "Filter: test_count equals.",
+            "description": "Resume after this event id (or the Last-Event-ID header).",
             "schema": {
               "type": "integer"
-            }
-          },
-          {
-            "name": "test_count_ne",
-            "in": "query",
-            "required": false,
-            "description": "Filter: test_count ne.",
-            "schema": {
-              "type": "integer"
-            }
-          },
-          {
-            "name": "test_count_gte",
-            "in": "query",
-            "required": false,
-            "description": "Filter: test_count gte.",
-            "schema": {
-              "type": "integer"
-            }
-          },
-          {
-            "name": "test_count_lte",
-            "in": "query",
-            "required": false,
-            "description": "Filter: test_count lte.",
-            "schema": {
-              "type": "integer"
-            }
-          },
-          {
-            "name": "created_at_gte",
-            "in": "query",
-            "required": false,
-            "description": "Filter: created_at gte.",
-            "schema": {
-              "type": "string",
-              "format": "date-time"
-            }
-          },
-          {
-            "name": "created_at_lte",
-            "in": "query",
-            "required": false,
-            "description": "Filter: created_at lte.",
-            "schema": {
-              "type": "string",
-              "format": "date-time"
-            }
-          },
-          {
-            "name": "updated_at_gte",
-            "in": "query",
-            "required": false,
-            "description": "Filter: updated_at gte.",
-            "schema": {
-              "type": "string",
-              "format": "date-time"
-            }
-          },
-          {
-            "name": "updated_at_lte",
-            "in": "query",
-            "required": false,
-            "description": "Filter: updated_at lte.",
-            "schema": {
-              "type": "string",
-              "format": "date-time"
             }
           }
         ],
         "responses": {
           "200": {
-            "description": "One page of tasks.",
-            "content": {
-              "application/json": {
-                "schema": {
-                  "$ref": "#/components/schemas/TaskList"
-                }
-              }
-            },
-            "headers": {
-              "X-Total-Count": {
-                "description": "Items matching the filters, in all pages.",
-                "schema": {
-                  "type": "integer"
-                }
-              }
-            }
+            "description": "The event stream."
           },
           "401": {
             "description": "No valid credential.",
@@ -4021,131 +4146,6 @@ export const OPENAPI_DOCUMENT: Readonly<Record<string, unknown>> = {
           },
           "403": {
             "description": "A permission or task pattern refuses it.",
-            "content": {
-              "application/json": {
-                "schema": {
-                  "$ref": "#/components/schemas/ErrorBody"
-                }
-              }
-            }
-          },
-          "429": {
-            "description": "A rate limit refused it; Retry-After says when to retry.",
-            "content": {
-              "application/json": {
-                "schema": {
-                  "$ref": "#/components/schemas/ErrorBody"
-                }
-              }
-            }
-          }
-        }
-      }
-    },
-    "/api/v1/tasks/stats": {
-      "get": {
-        "tags": [
-          "Tasks"
-        ],
-        "operationId": "getTasksStats",
-        "summary": "Task statistics",
-        "description": "Counts over the tasks the caller may see, and their executions.",
-        "parameters": [],
-        "responses": {
-          "200": {
-            "description": "The statistics.",
-            "content": {
-              "application/json": {
-                "schema": {
-                  "$ref": "#/components/schemas/TaskStats"
-                }
-              }
-            }
-          },
-          "401": {
-            "description": "No valid credential.",
-            "content": {
-              "application/json": {
-                "schema": {
-                  "$ref": "#/components/schemas/ErrorBody"
-                }
-              }
-            }
-          },
-          "403": {
-            "description": "A permission or task pattern refuses it.",
-            "content": {
-              "application/json": {
-                "schema": {
-                  "$ref": "#/components/schemas/ErrorBody"
-                }
-              }
-            }
-          },
-          "429": {
-            "description": "A rate limit refused it; Retry-After says when to retry.",
-            "content": {
-              "application/json": {
-                "schema": {
-                  "$ref": "#/components/schemas/ErrorBody"
-                }
-              }
-            }
-          }
-        }
-      }
-    },
-    "/api/v1/tasks/{id}": {
-      "get": {
-        "tags": [
-          "Tasks"
-        ],
-        "operationId": "getTasksById",
-        "summary": "Get a task",
-        "description": "One task by name or uuid, with its schemas, source code, versions and test cases.",
-        "parameters": [
-          {
-            "name": "id",
-            "in": "path",
-            "required": true,
-            "schema": {
-              "type": "string"
-            }
-          }
-        ],
-        "responses": {
-          "200": {
-            "description": "The task.",
-            "content": {
-              "application/json": {
-                "schema": {
-                  "$ref": "#/components/schemas/TaskDetail"
-                }
-              }
-            }
-          },
-          "401": {
-            "description": "No valid credential.",
-            "content": {
-              "application/json": {
-                "schema": {
-                  "$ref": "#/components/schemas/ErrorBody"
-                }
-              }
-            }
-          },
-          "403": {
-            "description": "A permission or task pattern refuses it.",
-            "content": {
-              "application/json": {
-                "schema": {
-                  "$ref": "#/components/schemas/ErrorBody"
-                }
-              }
-            }
-          },
-          "404": {
-            "description": "Unknown id.",
             "content": {
               "application/json": {
                 "schema": {
@@ -4425,6 +4425,303 @@ export const OPENAPI_DOCUMENT: Readonly<Record<string, unknown>> = {
             }
           }
         ]
+      },
+      "Task": {
+        "type": "object",
+        "description": "One loaded task.",
+        "required": [
+          "id",
+          "name",
+          "version",
+          "description",
+          "tags",
+          "enabled",
+          "test_count",
+          "created_at",
+          "updated_at"
+        ],
+        "properties": {
+          "id": {
+            "type": "string",
+            "description": "The task's uuid when it has one, else its name; either is accepted wherever a task_id is."
+          },
+          "uuid": {
+            "type": "string"
+          },
+          "name": {
+            "type": "string"
+          },
+          "version": {
+            "type": "string"
+          },
+          "description": {
+            "type": "string"
+          },
+          "tags": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          },
+          "category": {
+            "type": "string"
+          },
+          "enabled": {
+            "type": "boolean"
+          },
+          "test_count": {
+            "type": "integer",
+            "minimum": 0
+          },
+          "created_at": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "description": "When the first version of the task was seen."
+          },
+          "updated_at": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "description": "When the current content (checksum) was first seen."
+          }
+        }
+      },
+      "TaskDetail": {
+        "type": "object",
+        "description": "One task in full: schemas, source, versions and tests.",
+        "required": [
+          "id",
+          "name",
+          "version",
+          "description",
+          "tags",
+          "enabled",
+          "test_count",
+          "created_at",
+          "updated_at",
+          "checksum",
+          "input_schema",
+          "output_schema",
+          "source",
+          "versions",
+          "tests"
+        ],
+        "properties": {
+          "id": {
+            "type": "string"
+          },
+          "uuid": {
+            "type": "string"
+          },
+          "name": {
+            "type": "string"
+          },
+          "version": {
+            "type": "string"
+          },
+          "description": {
+            "type": "string"
+          },
+          "tags": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          },
+          "category": {
+            "type": "string"
+          },
+          "enabled": {
+            "type": "boolean"
+          },
+          "test_count": {
+            "type": "integer",
+            "minimum": 0
+          },
+          "created_at": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "updated_at": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "checksum": {
+            "type": "string"
+          },
+          "input_schema": {
+            "description": "The task's input JSON Schema, null when it takes anything."
+          },
+          "output_schema": {
+            "description": "The task's output JSON Schema, null when it returns anything."
+          },
+          "source": {
+            "type": "object",
+            "required": [
+              "layout",
+              "entry_file",
+              "code"
+            ],
+            "properties": {
+              "layout": {
+                "type": "string",
+                "description": "The package layout file (metadata.json, task.yaml, ...)."
+              },
+              "entry_file": {
+                "type": "string",
+                "description": "The entry file's name inside the package."
+              },
+              "code": {
+                "type": "string",
+                "description": "The task's JavaScript as written."
+              }
+            }
+          },
+          "versions": {
+            "type": "array",
+            "description": "Every distinct content seen, oldest first.",
+            "items": {
+              "type": "object",
+              "required": [
+                "version",
+                "checksum",
+                "first_seen_at",
+                "current"
+              ],
+              "properties": {
+                "version": {
+                  "type": "string"
+                },
+                "checksum": {
+                  "type": "string"
+                },
+                "description": {
+                  "type": "string"
+                },
+                "first_seen_at": {
+                  "type": "string"
+                },
+                "current": {
+                  "type": "boolean"
+                }
+              }
+            }
+          },
+          "tests": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "required": [
+                "name",
+                "should_fail",
+                "has_expected"
+              ],
+              "properties": {
+                "name": {
+                  "type": "string"
+                },
+                "should_fail": {
+                  "type": "boolean"
+                },
+                "has_expected": {
+                  "type": "boolean"
+                }
+              }
+            }
+          }
+        }
+      },
+      "TaskStats": {
+        "type": "object",
+        "required": [
+          "total",
+          "enabled",
+          "disabled",
+          "with_tests",
+          "test_cases",
+          "by_category",
+          "executions"
+        ],
+        "properties": {
+          "total": {
+            "type": "integer",
+            "minimum": 0
+          },
+          "enabled": {
+            "type": "integer",
+            "minimum": 0
+          },
+          "disabled": {
+            "type": "integer",
+            "minimum": 0
+          },
+          "with_tests": {
+            "type": "integer",
+            "minimum": 0,
+            "description": "Tasks with at least one test case."
+          },
+          "test_cases": {
+            "type": "integer",
+            "minimum": 0
+          },
+          "by_category": {
+            "type": "object",
+            "additionalProperties": {
+              "type": "integer"
+            },
+            "description": "Tasks per category (`uncategorised` for none)."
+          },
+          "load_problems": {
+            "type": "integer",
+            "minimum": 0,
+            "description": "Packages that failed to load; shown with can_access_system_info only."
+          },
+          "executions": {
+            "type": "object",
+            "required": [
+              "total",
+              "by_task"
+            ],
+            "properties": {
+              "total": {
+                "type": "integer",
+                "minimum": 0
+              },
+              "by_task": {
+                "type": "object",
+                "additionalProperties": {
+                  "type": "integer"
+                },
+                "description": "Executions the caller may see, per visible task."
+              }
+            }
+          }
+        }
+      },
+      "TaskList": {
+        "type": "object",
+        "required": [
+          "data",
+          "meta"
+        ],
+        "properties": {
+          "data": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/Task"
+            }
+          },
+          "meta": {
+            "$ref": "#/components/schemas/ListMeta"
+          }
+        }
       },
       "CreateExecutionRequest": {
         "type": "object",
@@ -4919,6 +5216,88 @@ export const OPENAPI_DOCUMENT: Readonly<Record<string, unknown>> = {
           }
         }
       },
+      "StoredResult": {
+        "type": "object",
+        "required": [
+          "id",
+          "execution_id",
+          "task_id",
+          "task_version",
+          "status",
+          "queued_at",
+          "started_at",
+          "completed_at",
+          "duration_ms",
+          "source"
+        ],
+        "properties": {
+          "id": {
+            "type": "string"
+          },
+          "execution_id": {
+            "type": "string"
+          },
+          "task_id": {
+            "type": "string"
+          },
+          "task_version": {
+            "type": "string"
+          },
+          "status": {
+            "type": "string"
+          },
+          "queued_at": {
+            "type": "string"
+          },
+          "started_at": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "completed_at": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "duration_ms": {
+            "type": [
+              "number",
+              "null"
+            ]
+          },
+          "source": {
+            "type": "string"
+          },
+          "input": {},
+          "output": {},
+          "error_message": {
+            "type": "string"
+          },
+          "error": {
+            "$ref": "#/components/schemas/ExecutionError"
+          }
+        }
+      },
+      "ResultList": {
+        "type": "object",
+        "required": [
+          "data",
+          "meta"
+        ],
+        "properties": {
+          "data": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/StoredResult"
+            }
+          },
+          "meta": {
+            "$ref": "#/components/schemas/ListMeta"
+          }
+        }
+      },
       "CreateJobRequest": {
         "type": "object",
         "title": "CreateJobRequest",
@@ -5208,88 +5587,6 @@ export const OPENAPI_DOCUMENT: Readonly<Record<string, unknown>> = {
           "due": {
             "type": "integer",
             "description": "Queued or retrying jobs due now."
-          }
-        }
-      },
-      "StoredResult": {
-        "type": "object",
-        "required": [
-          "id",
-          "execution_id",
-          "task_id",
-          "task_version",
-          "status",
-          "queued_at",
-          "started_at",
-          "completed_at",
-          "duration_ms",
-          "source"
-        ],
-        "properties": {
-          "id": {
-            "type": "string"
-          },
-          "execution_id": {
-            "type": "string"
-          },
-          "task_id": {
-            "type": "string"
-          },
-          "task_version": {
-            "type": "string"
-          },
-          "status": {
-            "type": "string"
-          },
-          "queued_at": {
-            "type": "string"
-          },
-          "started_at": {
-            "type": [
-              "string",
-              "null"
-            ]
-          },
-          "completed_at": {
-            "type": [
-              "string",
-              "null"
-            ]
-          },
-          "duration_ms": {
-            "type": [
-              "number",
-              "null"
-            ]
-          },
-          "source": {
-            "type": "string"
-          },
-          "input": {},
-          "output": {},
-          "error_message": {
-            "type": "string"
-          },
-          "error": {
-            "$ref": "#/components/schemas/ExecutionError"
-          }
-        }
-      },
-      "ResultList": {
-        "type": "object",
-        "required": [
-          "data",
-          "meta"
-        ],
-        "properties": {
-          "data": {
-            "type": "array",
-            "items": {
-              "$ref": "#/components/schemas/StoredResult"
-            }
-          },
-          "meta": {
-            "$ref": "#/components/schemas/ListMeta"
           }
         }
       },
@@ -5595,303 +5892,6 @@ export const OPENAPI_DOCUMENT: Readonly<Record<string, unknown>> = {
               "string",
               "null"
             ]
-          }
-        }
-      },
-      "Task": {
-        "type": "object",
-        "description": "One loaded task.",
-        "required": [
-          "id",
-          "name",
-          "version",
-          "description",
-          "tags",
-          "enabled",
-          "test_count",
-          "created_at",
-          "updated_at"
-        ],
-        "properties": {
-          "id": {
-            "type": "string",
-            "description": "The task's uuid when it has one, else its name; either is accepted wherever a task_id is."
-          },
-          "uuid": {
-            "type": "string"
-          },
-          "name": {
-            "type": "string"
-          },
-          "version": {
-            "type": "string"
-          },
-          "description": {
-            "type": "string"
-          },
-          "tags": {
-            "type": "array",
-            "items": {
-              "type": "string"
-            }
-          },
-          "category": {
-            "type": "string"
-          },
-          "enabled": {
-            "type": "boolean"
-          },
-          "test_count": {
-            "type": "integer",
-            "minimum": 0
-          },
-          "created_at": {
-            "type": [
-              "string",
-              "null"
-            ],
-            "description": "When the first version of the task was seen."
-          },
-          "updated_at": {
-            "type": [
-              "string",
-              "null"
-            ],
-            "description": "When the current content (checksum) was first seen."
-          }
-        }
-      },
-      "TaskDetail": {
-        "type": "object",
-        "description": "One task in full: schemas, source, versions and tests.",
-        "required": [
-          "id",
-          "name",
-          "version",
-          "description",
-          "tags",
-          "enabled",
-          "test_count",
-          "created_at",
-          "updated_at",
-          "checksum",
-          "input_schema",
-          "output_schema",
-          "source",
-          "versions",
-          "tests"
-        ],
-        "properties": {
-          "id": {
-            "type": "string"
-          },
-          "uuid": {
-            "type": "string"
-          },
-          "name": {
-            "type": "string"
-          },
-          "version": {
-            "type": "string"
-          },
-          "description": {
-            "type": "string"
-          },
-          "tags": {
-            "type": "array",
-            "items": {
-              "type": "string"
-            }
-          },
-          "category": {
-            "type": "string"
-          },
-          "enabled": {
-            "type": "boolean"
-          },
-          "test_count": {
-            "type": "integer",
-            "minimum": 0
-          },
-          "created_at": {
-            "type": [
-              "string",
-              "null"
-            ]
-          },
-          "updated_at": {
-            "type": [
-              "string",
-              "null"
-            ]
-          },
-          "checksum": {
-            "type": "string"
-          },
-          "input_schema": {
-            "description": "The task's input JSON Schema, null when it takes anything."
-          },
-          "output_schema": {
-            "description": "The task's output JSON Schema, null when it returns anything."
-          },
-          "source": {
-            "type": "object",
-            "required": [
-              "layout",
-              "entry_file",
-              "code"
-            ],
-            "properties": {
-              "layout": {
-                "type": "string",
-                "description": "The package layout file (metadata.json, task.yaml, ...)."
-              },
-              "entry_file": {
-                "type": "string",
-                "description": "The entry file's name inside the package."
-              },
-              "code": {
-                "type": "string",
-                "description": "The task's JavaScript as written."
-              }
-            }
-          },
-          "versions": {
-            "type": "array",
-            "description": "Every distinct content seen, oldest first.",
-            "items": {
-              "type": "object",
-              "required": [
-                "version",
-                "checksum",
-                "first_seen_at",
-                "current"
-              ],
-              "properties": {
-                "version": {
-                  "type": "string"
-                },
-                "checksum": {
-                  "type": "string"
-                },
-                "description": {
-                  "type": "string"
-                },
-                "first_seen_at": {
-                  "type": "string"
-                },
-                "current": {
-                  "type": "boolean"
-                }
-              }
-            }
-          },
-          "tests": {
-            "type": "array",
-            "items": {
-              "type": "object",
-              "required": [
-                "name",
-                "should_fail",
-                "has_expected"
-              ],
-              "properties": {
-                "name": {
-                  "type": "string"
-                },
-                "should_fail": {
-                  "type": "boolean"
-                },
-                "has_expected": {
-                  "type": "boolean"
-                }
-              }
-            }
-          }
-        }
-      },
-      "TaskStats": {
-        "type": "object",
-        "required": [
-          "total",
-          "enabled",
-          "disabled",
-          "with_tests",
-          "test_cases",
-          "by_category",
-          "executions"
-        ],
-        "properties": {
-          "total": {
-            "type": "integer",
-            "minimum": 0
-          },
-          "enabled": {
-            "type": "integer",
-            "minimum": 0
-          },
-          "disabled": {
-            "type": "integer",
-            "minimum": 0
-          },
-          "with_tests": {
-            "type": "integer",
-            "minimum": 0,
-            "description": "Tasks with at least one test case."
-          },
-          "test_cases": {
-            "type": "integer",
-            "minimum": 0
-          },
-          "by_category": {
-            "type": "object",
-            "additionalProperties": {
-              "type": "integer"
-            },
-            "description": "Tasks per category (`uncategorised` for none)."
-          },
-          "load_problems": {
-            "type": "integer",
-            "minimum": 0,
-            "description": "Packages that failed to load; shown with can_access_system_info only."
-          },
-          "executions": {
-            "type": "object",
-            "required": [
-              "total",
-              "by_task"
-            ],
-            "properties": {
-              "total": {
-                "type": "integer",
-                "minimum": 0
-              },
-              "by_task": {
-                "type": "object",
-                "additionalProperties": {
-                  "type": "integer"
-                },
-                "description": "Executions the caller may see, per visible task."
-              }
-            }
-          }
-        }
-      },
-      "TaskList": {
-        "type": "object",
-        "required": [
-          "data",
-          "meta"
-        ],
-        "properties": {
-          "data": {
-            "type": "array",
-            "items": {
-              "$ref": "#/components/schemas/Task"
-            }
-          },
-          "meta": {
-            "$ref": "#/components/schemas/ListMeta"
           }
         }
       }

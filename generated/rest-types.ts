@@ -10,6 +10,10 @@ export interface RestSchemas {
   ListMeta?: ListMeta;
   ExecutionError?: ExecutionError;
   OutputDestination?: OutputDestination;
+  Task?: Task;
+  TaskDetail?: TaskDetail;
+  TaskStats?: TaskStats;
+  TaskList?: TaskList;
   CreateExecutionRequest?: CreateExecutionRequest;
   ExecutionAccepted?: ExecutionAccepted;
   Progress?: Progress;
@@ -23,14 +27,14 @@ export interface RestSchemas {
   LogList?: LogList;
   Trace?: Trace;
   ExecutionStats?: ExecutionStats;
+  StoredResult?: StoredResult;
+  ResultList?: ResultList;
   CreateJobRequest?: CreateJobRequest;
   DeliveryAttempt?: DeliveryAttempt;
   Job?: Job;
   JobList?: JobList;
   CancelJobRequest?: CancelJobRequest;
   JobStats?: JobStats;
-  StoredResult?: StoredResult;
-  ResultList?: ResultList;
   CreateScheduleRequest?: CreateScheduleRequest;
   UpdateScheduleRequest?: UpdateScheduleRequest;
   Schedule?: Schedule;
@@ -38,10 +42,6 @@ export interface RestSchemas {
   NextRuns?: NextRuns;
   ScheduleStats?: ScheduleStats;
   ScheduleJob?: ScheduleJob;
-  Task?: Task;
-  TaskDetail?: TaskDetail;
-  TaskStats?: TaskStats;
-  TaskList?: TaskList;
 }
 /**
  * Every refusal and failure: a stable code, a sentence saying what was wrong, the HTTP status, and details (the JSON paths of invalid fields, close matches, a hint on how to fix the request).
@@ -139,6 +139,122 @@ export interface FilesystemDestination {
   path: string;
   format?: "json" | "yaml" | "csv";
   overwrite?: boolean;
+}
+/**
+ * One loaded task.
+ */
+export interface Task {
+  /**
+   * The task's uuid when it has one, else its name; either is accepted wherever a task_id is.
+   */
+  id: string;
+  uuid?: string;
+  name: string;
+  version: string;
+  description: string;
+  tags: string[];
+  category?: string;
+  enabled: boolean;
+  test_count: number;
+  /**
+   * When the first version of the task was seen.
+   */
+  created_at: string | null;
+  /**
+   * When the current content (checksum) was first seen.
+   */
+  updated_at: string | null;
+}
+/**
+ * One task in full: schemas, source, versions and tests.
+ */
+export interface TaskDetail {
+  id: string;
+  uuid?: string;
+  name: string;
+  version: string;
+  description: string;
+  tags: string[];
+  category?: string;
+  enabled: boolean;
+  test_count: number;
+  created_at: string | null;
+  updated_at: string | null;
+  checksum: string;
+  /**
+   * The task's input JSON Schema, null when it takes anything.
+   */
+  input_schema: {
+    [k: string]: unknown;
+  };
+  /**
+   * The task's output JSON Schema, null when it returns anything.
+   */
+  output_schema: {
+    [k: string]: unknown;
+  };
+  source: {
+    /**
+     * The package layout file (metadata.json, task.yaml, ...).
+     */
+    layout: string;
+    /**
+     * The entry file's name inside the package.
+     */
+    entry_file: string;
+    /**
+     * The task's JavaScript as written.
+     */
+    code: string;
+  };
+  /**
+   * Every distinct content seen, oldest first.
+   */
+  versions: {
+    version: string;
+    checksum: string;
+    description?: string;
+    first_seen_at: string;
+    current: boolean;
+  }[];
+  tests: {
+    name: string;
+    should_fail: boolean;
+    has_expected: boolean;
+  }[];
+}
+export interface TaskStats {
+  total: number;
+  enabled: number;
+  disabled: number;
+  /**
+   * Tasks with at least one test case.
+   */
+  with_tests: number;
+  test_cases: number;
+  /**
+   * Tasks per category (`uncategorised` for none).
+   */
+  by_category: {
+    [k: string]: number;
+  };
+  /**
+   * Packages that failed to load; shown with can_access_system_info only.
+   */
+  load_problems?: number;
+  executions: {
+    total: number;
+    /**
+     * Executions the caller may see, per visible task.
+     */
+    by_task: {
+      [k: string]: number;
+    };
+  };
+}
+export interface TaskList {
+  data: Task[];
+  meta: ListMeta;
 }
 export interface CreateExecutionRequest {
   /**
@@ -309,6 +425,26 @@ export interface ExecutionStats {
     capacity?: number;
   };
 }
+export interface StoredResult {
+  id: string;
+  execution_id: string;
+  task_id: string;
+  task_version: string;
+  status: string;
+  queued_at: string;
+  started_at: string | null;
+  completed_at: string | null;
+  duration_ms: number | null;
+  source: string;
+  input?: unknown;
+  output?: unknown;
+  error_message?: string;
+  error?: ExecutionError;
+}
+export interface ResultList {
+  data: StoredResult[];
+  meta: ListMeta;
+}
 export interface CreateJobRequest {
   /**
    * Task name or uuid (alias: taskId).
@@ -408,26 +544,6 @@ export interface JobStats {
    */
   due: number;
 }
-export interface StoredResult {
-  id: string;
-  execution_id: string;
-  task_id: string;
-  task_version: string;
-  status: string;
-  queued_at: string;
-  started_at: string | null;
-  completed_at: string | null;
-  duration_ms: number | null;
-  source: string;
-  input?: unknown;
-  output?: unknown;
-  error_message?: string;
-  error?: ExecutionError;
-}
-export interface ResultList {
-  data: StoredResult[];
-  meta: ListMeta;
-}
 export interface CreateScheduleRequest {
   name: string;
   description?: string;
@@ -523,120 +639,4 @@ export interface ScheduleJob {
   task_id: string;
   status: string;
   schedule_id?: string | null;
-}
-/**
- * One loaded task.
- */
-export interface Task {
-  /**
-   * The task's uuid when it has one, else its name; either is accepted wherever a task_id is.
-   */
-  id: string;
-  uuid?: string;
-  name: string;
-  version: string;
-  description: string;
-  tags: string[];
-  category?: string;
-  enabled: boolean;
-  test_count: number;
-  /**
-   * When the first version of the task was seen.
-   */
-  created_at: string | null;
-  /**
-   * When the current content (checksum) was first seen.
-   */
-  updated_at: string | null;
-}
-/**
- * One task in full: schemas, source, versions and tests.
- */
-export interface TaskDetail {
-  id: string;
-  uuid?: string;
-  name: string;
-  version: string;
-  description: string;
-  tags: string[];
-  category?: string;
-  enabled: boolean;
-  test_count: number;
-  created_at: string | null;
-  updated_at: string | null;
-  checksum: string;
-  /**
-   * The task's input JSON Schema, null when it takes anything.
-   */
-  input_schema: {
-    [k: string]: unknown;
-  };
-  /**
-   * The task's output JSON Schema, null when it returns anything.
-   */
-  output_schema: {
-    [k: string]: unknown;
-  };
-  source: {
-    /**
-     * The package layout file (metadata.json, task.yaml, ...).
-     */
-    layout: string;
-    /**
-     * The entry file's name inside the package.
-     */
-    entry_file: string;
-    /**
-     * The task's JavaScript as written.
-     */
-    code: string;
-  };
-  /**
-   * Every distinct content seen, oldest first.
-   */
-  versions: {
-    version: string;
-    checksum: string;
-    description?: string;
-    first_seen_at: string;
-    current: boolean;
-  }[];
-  tests: {
-    name: string;
-    should_fail: boolean;
-    has_expected: boolean;
-  }[];
-}
-export interface TaskStats {
-  total: number;
-  enabled: number;
-  disabled: number;
-  /**
-   * Tasks with at least one test case.
-   */
-  with_tests: number;
-  test_cases: number;
-  /**
-   * Tasks per category (`uncategorised` for none).
-   */
-  by_category: {
-    [k: string]: number;
-  };
-  /**
-   * Packages that failed to load; shown with can_access_system_info only.
-   */
-  load_problems?: number;
-  executions: {
-    total: number;
-    /**
-     * Executions the caller may see, per visible task.
-     */
-    by_task: {
-      [k: string]: number;
-    };
-  };
-}
-export interface TaskList {
-  data: Task[];
-  meta: ListMeta;
 }

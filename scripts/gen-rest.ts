@@ -20,6 +20,7 @@ const FILTER_OPS: readonly FilterOp[] = ['eq', 'ne', 'like', 'gte', 'lte', 'in',
 const FIELD_TYPES = ['string', 'integer', 'number', 'boolean', 'date-time'] as const
 const METHODS = ['GET', 'POST', 'PATCH', 'PUT', 'DELETE'] as const
 const REF_PREFIX = '#/components/schemas/'
+const GROUP_ORDER = ['common', 'tasks', 'executions', 'results', 'jobs', 'schedules', 'events']
 
 interface QueryParam {
   name: string
@@ -100,6 +101,9 @@ export function loadRestGroups(root: string): GroupFile[] {
     if (group.routes.length > 0 && !group.example) throw new Error(`${where}: a route group needs one "example" request and response`)
     groups.push(group)
   }
+  // Reading order of the docs: the known groups first, then any other file (alphabetically).
+  const rank = (group: GroupFile) => (GROUP_ORDER.includes(group.group) ? GROUP_ORDER.indexOf(group.group) : GROUP_ORDER.length)
+  groups.sort((a, b) => rank(a) - rank(b) || a.group.localeCompare(b.group))
   for (const group of groups) {
     const where = `schemas/rest/${group.group}.json`
     const refs = JSON.stringify(group).matchAll(/"\$ref":"([^"]+)"/g)
@@ -332,7 +336,8 @@ function openApi(groups: GroupFile[], version: string): Json {
       description: 'The REST door of `ratchet serve`. Bodies and query parameters are snake_case; the camelCase spellings (taskId, cronExpression, ...) are accepted as aliases. Lists take Refine-style parameters and answer {data, meta} with X-Total-Count. Errors are {error: {code, message, status, details?}}.',
     },
     servers: [{ url: '/' }],
-    tags: groups.filter((g) => g.routes.length > 0).map((g) => ({ name: g.title, description: g.description })),
+    // Files sharing a title (the task reads and the task writes) share one tag.
+    tags: [...new Map(groups.filter((g) => g.routes.length > 0).map((g) => [g.title, { name: g.title, description: g.description }] as const).reverse()).values()].reverse(),
     security: [{ bearerAuth: [] }, { apiKeyHeader: [] }],
     paths,
     components: {

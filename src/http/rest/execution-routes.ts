@@ -12,7 +12,8 @@ import { traceOrigin, viewExecution, viewExecutionSummary, viewSpan } from '../.
 import { flamegraphSvg } from '../../engine/flamegraph.ts'
 import { resolveTask } from '../../engine/resolve-task.ts'
 import { runExecution } from '../../engine/run-execution.ts'
-import type { ExecutionRecord, ExecutionStatus, LogLevel } from '../../store/types.ts'
+import type { ListQuery } from '../../lib/list-query.ts'
+import type { ExecutionRecord, ExecutionStatus, LogEntry, LogLevel } from '../../store/types.ts'
 import type { TaskPackage } from '../../tasks/types.ts'
 import { toExecutionFilter } from './execution-filter.ts'
 import { json, listResponse } from './responses.ts'
@@ -140,7 +141,8 @@ export function executionRoutes(): RestRouteGroup {
           const level = (params.level ?? 'info') as LogLevel
           if (!['trace', 'debug', 'info', 'warn', 'error'].includes(level)) throw badParam('level', params.level!, 'trace, debug, info, warn, error')
           if (params.format !== undefined && params.format !== 'json' && params.format !== 'text') throw badParam('format', params.format, 'json, text')
-          const page = readLogPage(ctx.view.store, record.id, { minLevel: level, offset: query.offset, limit: query.limit })
+          // Oldest first by default; `_order=desc` pages from the newest entry back.
+          const page = query.sort?.order === 'desc' ? newestFirst(ctx.view.store.getLogs(record.id, { minLevel: level }), query) : readLogPage(ctx.view.store, record.id, { minLevel: level, offset: query.offset, limit: query.limit })
           if (params.format === 'text') return new Response(formatLogText(page.entries), { headers: { 'Content-Type': 'text/plain; charset=utf-8', 'X-Total-Count': String(page.total) } })
           return listResponse(page.entries.map(viewLog), query, page.total, { execution_id: record.id, status: record.status, level })
         },
@@ -163,6 +165,10 @@ export function executionRoutes(): RestRouteGroup {
       },
     ],
   }
+}
+
+function newestFirst(all: LogEntry[], query: ListQuery): { entries: LogEntry[]; total: number } {
+  return { entries: [...all].reverse().slice(query.offset, query.offset + query.limit), total: all.length }
 }
 
 function badParam(name: string, value: string, allowed: string): AppError {

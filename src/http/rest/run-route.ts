@@ -27,7 +27,8 @@ export function runRoute(deps: RestDeps, route: RestRoute, rule: RouteOperation,
   return (async () => {
     const started = performance.now()
     const url = new URL(request.url)
-    const params = Object.fromEntries(Object.entries(rawParams).map(([key, value]) => [key, safeDecode(value)]))
+    // Elysia has already percent-decoded the path parameters.
+    const params = { ...rawParams }
     let principal: RestContext['principal'] | null = null
     let ip: string | null = null
     let authorized = false
@@ -128,12 +129,4 @@ export function runRoute(deps: RestDeps, route: RestRoute, rule: RouteOperation,
     }
     return response
   })()
-}
-
-function safeDecode(value: string): string {
-  try {
-    return decodeURIComponent(value)
-  } catch {
-    return value
-  }
 }

@@ -33,7 +33,7 @@ export interface RestDeps extends DoorServices {
 export interface RestContext {
   readonly request: Request
   readonly url: URL
-  /** Path parameters (`id`), decoded. */
+  /** Path parameters (`id`), percent-decoded. */
   readonly params: Readonly<Record<string, string>>
   readonly principal: Principal
   readonly ip: string | null

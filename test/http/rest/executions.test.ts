@@ -143,6 +143,8 @@ describe('reading executions', () => {
     const debug = await (await h.call('admin', 'GET', `/api/v1/executions/${id}/logs?level=debug&_start=0&_end=1`)).json()
     expect(debug.meta.total).toBe(3)
     expect(debug.data).toHaveLength(1)
+    const newest = await (await h.call('admin', 'GET', `/api/v1/executions/${id}/logs?_sort=seq&_order=desc&limit=1`)).json()
+    expect(newest.data.map((l: { message: string }) => l.message)).toEqual(['no cache'])
     const text = await h.call('admin', 'GET', `/api/v1/executions/${id}/logs?format=text`)
     expect(text.headers.get('content-type')).toContain('text/plain')
     expect(await text.text()).toContain('WARN  no cache')

@@ -112,6 +112,7 @@ describe('limits and bad requests', () => {
     const response = await h.call('admin', 'GET', '/api/v1/executions/does-not-exist')
     expect(response.status).toBe(404)
     expect(await errorOf(response)).toMatchObject({ code: 'EXECUTION_NOT_FOUND', status: 404, message: 'Execution "does-not-exist" not found' })
+    expect((await errorOf(await h.call('admin', 'GET', '/api/v1/executions/a%2520b'))).message).toBe('Execution "a%20b" not found')
     expect((await errorOf(await h.call('admin', 'GET', '/api/v1/jobs/nope'))).code).toBe('JOB_NOT_FOUND')
     expect((await errorOf(await h.call('admin', 'GET', '/api/v1/schedules/nope'))).code).toBe('SCHEDULE_NOT_FOUND')
     expect((await errorOf(await h.call('admin', 'GET', '/api/v1/tasks/nope'))).code).toBe('TASK_NOT_FOUND')
