@@ -77,15 +77,15 @@ export function createEventStream(options: EventStreamOptions): EventStream {
   let heartbeat: ReturnType<typeof setInterval> | undefined
   let closed = false
 
-  const wants = (client: Client, event: DomainEvent): boolean => {
-    if (!matchesFilter(client.filter, event)) return false
+  const visible = (canSee: (event: DomainEvent) => boolean, event: DomainEvent): boolean => {
     try {
-      return client.canSee(event)
+      return canSee(event)
     } catch (error) {
       logger.error('event stream visibility check failed; event withheld', { eventId: event.id, error: String(error) })
       return false
     }
   }
+  const wants = (client: Client, event: DomainEvent): boolean => matchesFilter(client.filter, event) && visible(client.canSee, event)
 
   const unsubscribe = bus.subscribe((event) => {
     ring.push(event)
@@ -123,11 +123,21 @@ export function createEventStream(options: EventStreamOptions): EventStream {
     handle(request, filter, canSee) {
       if (closed) throw new AppError('SHUTTING_DOWN', 'The event stream is shut down', { hint: 'Reconnect once the server is back.' })
       const lastId = readLastEventId(request)
+      const wanted = (event: DomainEvent) => matchesFilter(filter, event) && visible(canSee, event)
+      // The backlog is built now, in the same turn as the subscription, so no event falls in between.
+      const backlog: Uint8Array[] = [PREAMBLE]
+      if (lastId !== null) {
+        const notice = resumeNotice(lastId)
+        if (notice) backlog.push(notice)
+        const from = notice && lastId > bus.lastId() ? 0 : lastId
+        for (const event of ring.after(from)) if (wanted(event)) backlog.push(encodeEvent(event))
+      }
       const client: Client = {
         filter,
         canSee,
         subscriber: createSubscriber({
           maxBufferedBytes,
+          backlog,
           lagGraceMs: options.lagGraceMs ?? 10_000,
           lagged: (info) => {
             logger.warn('an event stream subscriber fell behind and was disconnected', { bufferedBytes: info.bufferedBytes, maxBufferedBytes })
@@ -142,15 +152,6 @@ export function createEventStream(options: EventStreamOptions): EventStream {
       }
       const { subscriber } = client
       open.add(subscriber)
-      subscriber.push(PREAMBLE)
-      if (lastId !== null) {
-        const notice = resumeNotice(lastId)
-        if (notice) subscriber.push(notice)
-        const from = notice && lastId > bus.lastId() ? 0 : lastId
-        for (const event of ring.after(from)) {
-          if (wants(client, event) && !subscriber.push(encodeEvent(event))) break
-        }
-      }
       if (subscriber.accepting) clients.add(client)
       updateHeartbeat()
       request.signal?.addEventListener('abort', () => subscriber.close(), { once: true })

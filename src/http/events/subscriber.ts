@@ -2,6 +2,8 @@
  * One SSE client: a byte-capped queue behind a pull-based ReadableStream. Bytes move to the response
  * only when the response asks for more (the socket drained), so a client that stops reading fills this
  * queue and nothing else; past `maxBufferedBytes` it gets a final `lagged` event and is disconnected.
+ * A resume backlog is handed over first, chunk by chunk as the client reads; it is not counted against
+ * the cap because its bytes are the ring's own, so a client resuming a large backlog is not cut off.
  */
 
 export interface Subscriber {
@@ -27,11 +29,16 @@ export interface SubscriberOptions {
   onDetach: () => void
   /** Called once when the stream is over and its queue released. */
   onGone?: () => void
+  /** Sent before anything pushed: the preamble, a resume notice and the replayed events. */
+  backlog?: readonly Uint8Array[]
 }
 
 export function createSubscriber(options: SubscriberOptions): Subscriber {
-  const queue: Uint8Array[] = []
+  let queue: Uint8Array[] = []
+  let head = 0
   let bytes = 0
+  const backlog = options.backlog ?? []
+  let backlogAt = 0
   let state: 'open' | 'draining' | 'closed' = 'open'
   let controller!: ReadableStreamDefaultController<Uint8Array>
   let waiting: (() => void) | null = null
@@ -48,8 +55,10 @@ export function createSubscriber(options: SubscriberOptions): Subscriber {
     if (state === 'closed') return
     state = 'closed'
     clearTimeout(cutTimer)
-    queue.length = 0
+    queue = []
+    head = 0
     bytes = 0
+    backlogAt = backlog.length
     waiting?.()
     waiting = null
     detach()
@@ -71,14 +80,24 @@ export function createSubscriber(options: SubscriberOptions): Subscriber {
     }, options.lagGraceMs)
   }
 
-  /** Hands the next chunk to the stream; closes it when draining and empty. */
+  const pending = () => backlog.length - backlogAt + queue.length - head
+
+  /** Hands the next chunk (backlog first) to the stream; closes it when draining and empty. */
   const deliver = (): boolean => {
-    const chunk = queue.shift()
-    if (chunk) {
+    let chunk: Uint8Array | undefined
+    if (backlogAt < backlog.length) chunk = backlog[backlogAt++]
+    else if (head < queue.length) {
+      chunk = queue[head]!
+      queue[head++] = undefined as never
       bytes -= chunk.byteLength
-      controller.enqueue(chunk)
+      // Drop the consumed front now and then instead of shifting on every chunk.
+      if (head > 1024 && head * 2 > queue.length) {
+        queue = queue.slice(head)
+        head = 0
+      }
     }
-    if (queue.length === 0 && state === 'draining') {
+    if (chunk) controller.enqueue(chunk)
+    if (pending() === 0 && state === 'draining') {
       controller.close()
       gone()
     }
@@ -129,7 +148,7 @@ export function createSubscriber(options: SubscriberOptions): Subscriber {
     bufferedBytes: () => bytes,
     close(closeOptions = {}) {
       if (state === 'closed') return
-      if (closeOptions.drain && queue.length > 0) {
+      if (closeOptions.drain && pending() > 0) {
         if (state === 'open') startDraining()
         return
       }

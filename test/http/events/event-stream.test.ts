@@ -91,6 +91,17 @@ describe('event stream over a real socket', () => {
     expect((await byQuery.take(2)).map((f) => f.id)).toEqual(['6', '7'])
   })
 
+  test('a resume backlog larger than the queue cap is delivered as the client reads, not cut off', async () => {
+    const { bus, stream, url } = serve({ maxBufferedBytes: 16 * 1024 })
+    const payload = 'z'.repeat(1024)
+    for (let n = 1; n <= 200; n++) bus.publish(jobEvent(n, { data: { payload } }))
+    const reader = await connect(url, { 'last-event-id': '0' })
+    bus.publish(jobEvent(201))
+    const frames = await reader.take(201)
+    expect(frames.map((f) => Number(f.id))).toEqual(Array.from({ length: 201 }, (_, i) => i + 1))
+    expect(stream.subscribers()).toBe(1)
+  })
+
   test('resuming from an id older than the buffer starts with a gap event saying how many were lost', async () => {
     const { bus, url } = serve({ ringSize: 3 })
     for (let n = 1; n <= 10; n++) bus.publish(jobEvent(n))
