@@ -31,7 +31,11 @@ function fieldsTable(schema: Json): string {
   return rows.length > 0 ? `<table><tr><th>Field</th><th>Type</th><th>Description</th></tr>${rows.join('')}</table>` : ''
 }
 
-function operationHtml(method: string, path: string, operation: Json, schemas: Record<string, Json>): string {
+/** What a route needs, in words: `execution.create — needs can_execute_tasks`. */
+export type DescribeAccess = (method: string, path: string) => string | null
+
+function operationHtml(method: string, path: string, operation: Json, schemas: Record<string, Json>, access: DescribeAccess): string {
+  const needs = access(method.toUpperCase(), path)
   const params = (operation.parameters ?? []) as Json[]
   const named = params.filter((p) => !/_(ne|like|gte|lte|in|not_in|starts_with|ends_with)$/.test(String(p.name)) || p.in === 'path')
   const filters = params.filter((p) => !named.includes(p))
@@ -49,6 +53,7 @@ function operationHtml(method: string, path: string, operation: Json, schemas: R
   return `<section class="op" id="${anchor(`${method} ${path}`)}">
 <h3><span class="m ${method}">${method.toUpperCase()}</span> <code>${escapeHtml(path)}</code> — ${escapeHtml(String(operation.summary ?? ''))}</h3>
 ${operation.description ? `<p>${prose(String(operation.description))}</p>` : ''}
+${needs ? `<p class="needs">Permission: ${prose(needs)}</p>` : ''}
 ${paramRows.length > 0 ? `<h4>Parameters</h4><table><tr><th>Name</th><th>In</th><th>Type</th><th>Description</th></tr>${paramRows.join('')}</table>` : ''}
 ${filters.length > 0 ? `<p class="filters">Filters: ${filters.map((p) => `<code>${escapeHtml(String(p.name))}</code>`).join(' ')}</p>` : ''}
 ${bodyName ? `<h4>Body: <a href="#schema-${anchor(bodyName)}">${escapeHtml(bodyName)}</a></h4>${fieldsTable(schemas[bodyName] ?? {})}` : ''}
@@ -65,14 +70,14 @@ function exampleHtml(example: RestGroupExample['example']): string {
 }
 
 /** The whole page for `document` (an OpenAPI 3.1 document) and the route groups' examples. */
-export function renderDocsPage(document: Json, examples: readonly RestGroupExample[]): string {
+export function renderDocsPage(document: Json, examples: readonly RestGroupExample[], access: DescribeAccess = () => null): string {
   const info = (document.info ?? {}) as Json
   const paths = (document.paths ?? {}) as Record<string, Record<string, Json>>
   const schemas = (((document.components ?? {}) as Json).schemas ?? {}) as Record<string, Json>
   const tags = (document.tags ?? []) as Json[]
   const sections = tags.map((tag) => {
     const name = String(tag.name)
-    const ops = Object.entries(paths).flatMap(([path, methods]) => Object.entries(methods).filter(([, op]) => ((op.tags ?? []) as string[]).includes(name)).map(([method, op]) => operationHtml(method, path, op, schemas)))
+    const ops = Object.entries(paths).flatMap(([path, methods]) => Object.entries(methods).filter(([, op]) => ((op.tags ?? []) as string[]).includes(name)).map(([method, op]) => operationHtml(method, path, op, schemas, access)))
     const example = examples.find((e) => e.title === name)
     return `<section class="group" id="${anchor(name)}"><h2>${escapeHtml(name)}</h2><p>${prose(String(tag.description ?? ''))}</p>${example ? exampleHtml(example.example) : ''}${ops.join('\n')}</section>`
   })
@@ -92,7 +97,7 @@ h2{border-bottom:2px solid #d0d7de;margin-top:2.5rem}h3{margin-bottom:.25rem}
 .get{background:#2f7d32}.post{background:#1565c0}.patch{background:#8e24aa}.put{background:#6d4c41}.delete{background:#c62828}
 table{border-collapse:collapse;margin:.5rem 0}td,th{border:1px solid #d0d7de;padding:.2rem .5rem;text-align:left;vertical-align:top}
 pre{background:#1d232a;color:#e6edf3;padding:.75rem;border-radius:6px;overflow:auto}
-code{font-family:ui-monospace,monospace;font-size:.92em}.filters code{margin-right:.35em}
+code{font-family:ui-monospace,monospace;font-size:.92em}.filters code{margin-right:.35em}.needs{color:#57606a}
 </style></head>
 <body><header><h1>${escapeHtml(String(info.title ?? 'API'))} <small>${escapeHtml(String(info.version ?? ''))}</small></h1><p>${prose(String(info.description ?? ''))}</p><p>Machine-readable: <a href="/api-docs/openapi.json">/api-docs/openapi.json</a> (OpenAPI ${escapeHtml(String(document.openapi ?? ''))})</p></header>
 <nav>${nav}<a href="#schemas">Schemas</a></nav>

@@ -9,6 +9,8 @@
  *   host.use(createApiDocs())
  */
 import { Elysia } from 'elysia'
+import { OPERATIONS } from '../../auth/operations.ts'
+import { CAPABILITIES } from '../../auth/permissions.ts'
 import { AppError } from '../../errors.ts'
 import { OPENAPI_DOCUMENT, REST_EXAMPLES } from './catalog.ts'
 import { renderDocsPage } from './docs-page.ts'
@@ -56,13 +58,21 @@ export function createRestApi(deps: RestDeps) {
     .onError(({ error, request }) => restErrorResponse(error, { logger: deps.logger, request }))
 }
 
+/** The operation of a documented route and the permissions it needs, from ROUTE_OPERATIONS. */
+function describeAccess(method: string, path: string): string | null {
+  const rule = ROUTE_OPERATIONS[`${method} ${path.replace(new RegExp(`^${REST_PREFIX}`), '').replace(/\{([A-Za-z_]+)\}/g, ':$1')}`]
+  if (!rule) return null
+  const needs = OPERATIONS[rule.operation].needs.map((capability) => `\`${CAPABILITIES[capability].config}\``)
+  return `\`${rule.operation}\`: ${OPERATIONS[rule.operation].summary}${needs.length > 0 ? `; needs ${needs.join(' and ')}` : ''}${rule.bucket ? `; rate-limit bucket \`${rule.bucket}\`` : ''}`
+}
+
 /** GET /api-docs/openapi.json (the OpenAPI 3.1 document) and GET /docs (a self-contained HTML page of it). */
 export function createApiDocs() {
   let page: string | null = null
   return new Elysia({ name: 'ratchet-api-docs' })
     .get('/api-docs/openapi.json', () => Response.json(OPENAPI_DOCUMENT, { headers: { 'Cache-Control': 'no-cache' } }))
     .get('/docs', () => {
-      page ??= renderDocsPage(OPENAPI_DOCUMENT as Record<string, unknown>, REST_EXAMPLES)
+      page ??= renderDocsPage(OPENAPI_DOCUMENT as Record<string, unknown>, REST_EXAMPLES, describeAccess)
       return new Response(page, { headers: { 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'", 'Cache-Control': 'no-cache' } })
     })
 }

@@ -91,6 +91,7 @@ describe('OpenAPI and docs', () => {
     expect(html).toContain('/api/v1/executions/{id}/logs')
     expect(html).toContain('Example request')
     expect(html).toContain('POST /api/v1/schedules')
+    expect(html).toContain('Permission: <code>execution.create</code>: start, cancel and retry executions; needs <code>can_execute_tasks</code>; rate-limit bucket <code>execute_task</code>')
   })
 })
 
