@@ -61,6 +61,8 @@ function readLastEventId(request: Request): number | null {
 }
 
 interface Client {
+  /** The id of the last event queued for this client (what its Last-Event-ID will be once it has read it all). */
+  lastId: number | null
   subscriber: Subscriber
   filter: EventFilter
   canSee: (event: DomainEvent) => boolean
@@ -90,7 +92,7 @@ export function createEventStream(options: EventStreamOptions): EventStream {
   const unsubscribe = bus.subscribe((event) => {
     ring.push(event)
     for (const client of clients) {
-      if (wants(client, event)) client.subscriber.push(encodeEvent(event))
+      if (wants(client, event) && client.subscriber.push(encodeEvent(event))) client.lastId = event.id
     }
   })
 
@@ -126,13 +128,20 @@ export function createEventStream(options: EventStreamOptions): EventStream {
       const wanted = (event: DomainEvent) => matchesFilter(filter, event) && visible(canSee, event)
       // The backlog is built now, in the same turn as the subscription, so no event falls in between.
       const backlog: Uint8Array[] = [PREAMBLE]
+      // An id from another run (reset) says nothing about what this client has.
+      let lastQueued = lastId !== null && lastId <= bus.lastId() ? lastId : null
       if (lastId !== null) {
         const notice = resumeNotice(lastId)
         if (notice) backlog.push(notice)
         const from = notice && lastId > bus.lastId() ? 0 : lastId
-        for (const event of ring.after(from)) if (wanted(event)) backlog.push(encodeEvent(event))
+        for (const event of ring.after(from)) {
+          if (!wanted(event)) continue
+          backlog.push(encodeEvent(event))
+          lastQueued = event.id
+        }
       }
       const client: Client = {
+        lastId: lastQueued,
         filter,
         canSee,
         subscriber: createSubscriber({
@@ -141,7 +150,7 @@ export function createEventStream(options: EventStreamOptions): EventStream {
           lagGraceMs: options.lagGraceMs ?? 10_000,
           lagged: (info) => {
             logger.warn('an event stream subscriber fell behind and was disconnected', { bufferedBytes: info.bufferedBytes, maxBufferedBytes })
-            return encodeControl('lagged', { reason: 'slow_consumer', buffered_bytes: info.bufferedBytes, max_buffered_bytes: maxBufferedBytes, last_event_id: bus.lastId(), message: 'You were not reading fast enough; reconnect with Last-Event-ID to resume from the buffer.' })
+            return encodeControl('lagged', { reason: 'slow_consumer', buffered_bytes: info.bufferedBytes, max_buffered_bytes: maxBufferedBytes, last_event_id: client.lastId, message: 'You were not reading fast enough; events after last_event_id were dropped. Reconnect with Last-Event-ID to resume from the buffer.' })
           },
           onDetach: () => {
             clients.delete(client)

@@ -200,9 +200,11 @@ describe('event stream over a real socket', () => {
     const text = Buffer.concat(chunks).toString('utf8')
     const body = text.slice(text.indexOf('\r\n\r\n') + 4)
     const frames = parseFrames(body.replace(/\r\n[0-9a-f]+\r\n/g, '').replace(/^[0-9a-f]+\r\n/, ''))
-    const last = frames.filter((f) => f.event !== undefined).at(-1)!
+    const events = frames.filter((f) => f.event !== undefined)
+    const last = events.at(-1)!
     expect(last.event).toBe('lagged')
-    expect(JSON.parse(last.data!)).toMatchObject({ reason: 'slow_consumer', max_buffered_bytes: maxBufferedBytes })
+    // last_event_id names the last event the client got: where a resume picks up.
+    expect(JSON.parse(last.data!)).toMatchObject({ reason: 'slow_consumer', max_buffered_bytes: maxBufferedBytes, last_event_id: Number(events.at(-2)!.id) })
   })
 
   test('a lagging client that does not read even its lagged event is cut after the grace and its queue released', async () => {
