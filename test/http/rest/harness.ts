@@ -8,6 +8,7 @@ import { createAccessControl, type AccessControl } from '../../../src/auth/acces
 import { createAuditLog, type AuditLog } from '../../../src/auth/audit-log.ts'
 import { createRequestAuthenticator } from '../../../src/auth/authenticate.ts'
 import { permissionsFromConfig, type RawPermissions } from '../../../src/auth/permissions.ts'
+import type { JwtSettings } from '../../../src/auth/jwt.ts'
 import type { SecuritySettings } from '../../../src/auth/settings.ts'
 import { createEventBus } from '../../../src/events/index.ts'
 import type { EventBus } from '../../../src/events/types.ts'
@@ -71,20 +72,20 @@ export interface RestHarness {
   jobs: JobService
   schedules: ScheduleService
   registry: Registry
-  /** A request as `key` (none: no credential). */
+  /** A request as `key` (none: no credential); `headers` may carry another credential (a JWT). */
   call(key: keyof typeof KEYS | null, method: string, path: string, options?: { body?: unknown; raw?: string; headers?: Record<string, string> }): Promise<JsonResponse>
   close(): Promise<void>
 }
 
-export async function openRestHarness(options: { tasks: TaskPackage[]; maxBodyBytes?: number; groups?: RestRouteGroup[]; perOperation?: Record<string, number>; events?: RestDeps['events'] }): Promise<RestHarness> {
+export async function openRestHarness(options: { tasks: TaskPackage[]; maxBodyBytes?: number; groups?: RestRouteGroup[]; perOperation?: Record<string, number>; events?: RestDeps['events']; jwt?: JwtSettings }): Promise<RestHarness> {
   const engine = await openHarness({ pool: { count: 1 } })
   for (const task of options.tasks) engine.store.recordTaskVersion(task)
   const registry = staticRegistry(options.tasks)
   const audit = createAuditLog({ enabled: true, file: null, store: engine.store, logger: engine.logger, flushMs: 10 })
   const settings: SecuritySettings = {
-    authType: 'api_key',
-    apiKeys: Object.entries(KEYS).map(([name, secret]) => ({ name, secret, permissions: permissionsFromConfig(PERMISSIONS[name as keyof typeof KEYS]), active: true, expiresAt: null, allowedIps: [] })),
-    jwt: null,
+    authType: options.jwt ? 'jwt' : 'api_key',
+    apiKeys: options.jwt ? [] : Object.entries(KEYS).map(([name, secret]) => ({ name, secret, permissions: permissionsFromConfig(PERMISSIONS[name as keyof typeof KEYS]), active: true, expiresAt: null, allowedIps: [] })),
+    jwt: options.jwt ?? null,
     oauth2: null,
     stdioPermissions: null,
     rateLimits: { perOperation: options.perOperation ?? {} },

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'bun:test'
 import { createRestApi, type RestRouteGroup } from '../../../src/http/rest/index.ts'
 import { json } from '../../../src/http/rest/responses.ts'
+import { claims, signHmac } from '../../auth/helpers/tokens.ts'
 import { openRestHarness } from './harness.ts'
 import { ALL_TASKS } from './tasks.ts'
 
@@ -47,5 +48,29 @@ describe('route groups from other files', () => {
   test('a route without a row in the operation table is refused at mount time', () => {
     const stray: RestRouteGroup = { name: 'stray', routes: [{ method: 'GET', path: '/stray', handle: async () => json({}) }] }
     expect(() => createRestApi({ groups: [stray] } as never)).toThrow('REST route GET /stray has no row in src/http/rest/route-operations.ts')
+  })
+})
+
+describe('tokens', () => {
+  test('a JWT is a principal of the REST door like an API key: its permissions, its own executions', async () => {
+    const secret = 'a-jwt-secret-of-at-least-32-bytes!!'
+    const h = await openRestHarness({ tasks: ALL_TASKS, jwt: { secret, permissions: { can_execute_tasks: true, denied_task_patterns: ['secret-*'] } } })
+    try {
+      const bearer = (sub: string) => signHmac(claims({ sub }), secret).then((token) => ({ authorization: `Bearer ${token}` }))
+      const alice = await bearer('alice')
+      const run = await h.call(null, 'POST', '/api/v1/executions?wait=true', { body: { task_id: 'greeter', input: { name: 'A' } }, headers: alice })
+      expect(run.status).toBe(200)
+      const { id } = await run.json()
+      expect((await (await h.call(null, 'GET', '/api/v1/executions', { headers: alice })).json()).data.map((e: { id: string }) => e.id)).toEqual([id])
+      const bob = await h.call(null, 'GET', `/api/v1/executions/${id}`, { headers: await bearer('bob') })
+      expect(bob.status).toBe(403)
+      const denied = await h.call(null, 'POST', '/api/v1/executions', { body: { task_id: 'secret-report' }, headers: alice })
+      expect((await denied.json()).error.message).toBe('permission denied: JWT subject "alice" may not use task "secret-report" (denied_task_patterns entry "secret-*")')
+      const forged = await h.call(null, 'GET', '/api/v1/tasks', { headers: { authorization: `Bearer ${await signHmac(claims(), 'another-secret-of-at-least-32-bytes')}` } })
+      expect(forged.status).toBe(401)
+      expect(forged.headers.get('www-authenticate')).toContain('invalid_token')
+    } finally {
+      await h.close()
+    }
   })
 })
