@@ -117,6 +117,12 @@ describe('reading executions', () => {
     expect(past.meta.total).toBeGreaterThan(0)
     const camel = await (await h.call('admin', 'GET', '/api/v1/executions?taskId=addition&limit=1')).json()
     expect(camel.data[0].task_id).toBe('addition')
+    expect(camel.data[0].output).toBeUndefined()
+    const withOutput = await (await h.call('admin', 'GET', '/api/v1/executions?task_id=addition&status=completed&includeOutput=true&limit=1')).json()
+    expect(withOutput.data[0].output).toEqual({ sum: expect.any(Number) })
+    const pending = await h.call('admin', 'GET', '/api/v1/executions?status=pending')
+    expect(pending.status).toBe(200)
+    expect((await pending.json()).data.every((e: { status: string }) => e.status === 'queued')).toBe(true)
   })
 
   test('bad list parameters are 400 naming the parameter and what it takes', async () => {
