@@ -57,6 +57,8 @@ async function bundleNames(args: ToolIO['import_tasks']['input']): Promise<strin
 
 export const TOOL_PERMISSIONS: ToolRules = {
   list_available_tasks: { needs: NONE, filtered: true },
+  list_jobs: { needs: NONE, filtered: true },
+  list_schedules: { needs: NONE, filtered: true },
   execute_task: { needs: ['execute'], tasks: (a) => [a.task_id], executions: () => 1 },
   batch_execute: {
     needs: ['execute'],

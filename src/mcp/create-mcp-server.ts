@@ -22,6 +22,7 @@ import { TOOL_DEFINITIONS, type ToolDefinition } from '../../generated/tools.ts'
 import { INPUT_CHECKS } from '../../generated/validators.ts'
 import type { Config } from '../config/types.ts'
 import type { Engine } from '../engine/engine.ts'
+import type { JobService, ScheduleService } from '../jobs/types.ts'
 import type { Logger } from '../lib/logger.ts'
 import type { Registry } from '../registry/registry.ts'
 import type { Store } from '../store/types.ts'
@@ -47,6 +48,9 @@ export interface McpRuntime {
   store: Store
   config: Config
   logger: Logger
+  /** The job queue and schedules, for list_jobs and list_schedules (not offered without them). */
+  jobs?: Pick<JobService, 'list'>
+  schedules?: Pick<ScheduleService, 'list'>
 }
 
 export interface CreateMcpServerDeps {
@@ -180,7 +184,7 @@ export function createMcpServer(deps: CreateMcpServerDeps): McpServerHandle {
         server,
         catalog,
         settings,
-        context: { engine: view.engine, registry: view.registry, store: view.store, config: runtime.config, logger: runtime.logger, tasksDir: deps.tasksDir, principal },
+        context: { engine: view.engine, registry: view.registry, store: view.store, config: runtime.config, logger: runtime.logger, tasksDir: deps.tasksDir, principal, ...(runtime.jobs ? { jobs: runtime.jobs } : {}), ...(runtime.schedules ? { schedules: runtime.schedules } : {}) },
         access,
         lookup,
         taskStore,

@@ -6,5 +6,6 @@ import type { ToolHandlers } from './types.ts'
 import { executionHandlers } from './execution-tools.ts'
 import { developmentHandlers } from './development-tools.ts'
 import { inspectionHandlers } from './inspection-tools.ts'
+import { queueHandlers } from './queue-tools.ts'
 
-export const TOOL_HANDLERS: Partial<ToolHandlers> = { ...executionHandlers, ...developmentHandlers, ...inspectionHandlers }
+export const TOOL_HANDLERS: Partial<ToolHandlers> = { ...executionHandlers, ...developmentHandlers, ...inspectionHandlers, ...queueHandlers }

@@ -11,6 +11,7 @@ import type { Engine } from '../../engine/engine.ts'
 import type { Registry } from '../../registry/registry.ts'
 import type { Store } from '../../store/types.ts'
 import type { Logger } from '../../lib/logger.ts'
+import type { JobService, ScheduleService } from '../../jobs/types.ts'
 
 export interface ProgressUpdate {
   progress: number
@@ -47,6 +48,9 @@ export interface ToolContext {
   client: ClientBridge
   /** Who is calling (API key, token subject, `stdio`, ...) and what it may do. */
   principal: Principal
+  /** The job queue and the schedules (list_jobs, list_schedules); absent where the server keeps none. */
+  jobs?: Pick<JobService, 'list'>
+  schedules?: Pick<ScheduleService, 'list'>
 }
 
 /**

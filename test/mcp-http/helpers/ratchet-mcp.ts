@@ -16,7 +16,7 @@ export interface RatchetMcp {
 }
 
 export interface StartOptions {
-  command?: 'mcp' | 'mcp-serve'
+  command?: 'mcp' | 'mcp-serve' | 'serve'
   args?: string[]
   compiled?: boolean
   /** Merged into the config's mcp section. */
