@@ -19,6 +19,9 @@ export const PROMETHEUS_CONTENT_TYPE = 'text/plain; version=0.0.4; charset=utf-8
 export const EXECUTION_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300] as const
 export const HTTP_BUCKETS = [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10] as const
 
+/** Methods kept as labels; anything else is counted as OTHER so a client cannot mint label values. */
+const METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'])
+
 export interface MetricsDeps {
   engine: Pick<Engine, 'subscribe' | 'stats'>
   pool: Pick<Pool, 'stats'>
@@ -77,7 +80,7 @@ export function createMetrics(deps: MetricsDeps): Metrics {
     if (event.type !== 'finished') return
     const record = event.execution
     executions.inc([record.taskName, record.status])
-    if (typeof record.durationMs === 'number') duration.observe([record.taskName], record.durationMs / 1000)
+    if (typeof record.durationMs === 'number' && Number.isFinite(record.durationMs)) duration.observe([record.taskName], record.durationMs / 1000)
   })
   const unsubscribeBus = deps.bus.subscribe((event) => events.inc([event.type]))
 
@@ -92,8 +95,10 @@ export function createMetrics(deps: MetricsDeps): Metrics {
 
   return {
     recordHttp(route, method, status, durationMs) {
-      httpRequests.inc([route, method.toUpperCase(), String(status)])
-      httpDuration.observe([route, method.toUpperCase()], durationMs / 1000)
+      const upper = method.toUpperCase()
+      const label = METHODS.has(upper) ? upper : 'OTHER'
+      httpRequests.inc([route, label, Number.isInteger(status) && status >= 100 && status <= 599 ? String(status) : 'invalid'])
+      if (Number.isFinite(durationMs) && durationMs >= 0) httpDuration.observe([route, label], durationMs / 1000)
     },
 
     async render() {

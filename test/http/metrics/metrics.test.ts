@@ -170,7 +170,10 @@ process_start_time_seconds 1796551200
       jobs: { stats: async () => { throw new Error('database is locked') } },
       eventStream: { subscribers: () => 2, bufferedBytes: () => 512 },
     })
+    metrics.recordHttp('/api/v1/jobs', 'BREW', 418, Number.NaN)
     const samples = parse(await metrics.render())
+    expect(samples.get('ratchet_http_requests_total{route="/api/v1/jobs",method="OTHER",status="418"}')).toBe(1)
+    expect(samples.has('ratchet_http_request_duration_seconds_count{route="/api/v1/jobs",method="OTHER"}')).toBe(false)
     expect(samples.get('ratchet_event_stream_subscribers')).toBe(2)
     expect(samples.get('ratchet_event_stream_buffered_bytes')).toBe(512)
     expect(samples.get('ratchet_metrics_source_errors_total{source="jobs"}')).toBe(1)
