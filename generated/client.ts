@@ -64,6 +64,10 @@ export function createRatchetClient(caller: ToolCaller) {
   listAvailableTasks: (input: ToolIO['list_available_tasks']['input']) => call<'list_available_tasks'>('list_available_tasks', input),
   /** List executions. Lists executions, newest first by default, filtered by task and status, sorted by queued_at, started_at, completed_at, duration_ms or status, one page at a time. include_output adds each execution's output and full error. */
   listExecutions: (input: ToolIO['list_executions']['input']) => call<'list_executions'>('list_executions', input),
+  /** List jobs. Lists queued background jobs (created over REST or by schedules), newest first by default, filtered by task, status and priority. A job retries with backoff and ends in dead_letter after its last allowed attempt; last_error says why. */
+  listJobs: (input: ToolIO['list_jobs']['input']) => call<'list_jobs'>('list_jobs', input),
+  /** List schedules. Lists cron schedules that run tasks unattended, with their next and last run. ready_to_run: only enabled schedules whose next run is due now. */
+  listSchedules: (input: ToolIO['list_schedules']['input']) => call<'list_schedules'>('list_schedules', input),
   /** List task templates. Lists the built-in task templates (HTTP API call, data transform, validation, CSV processing, webhook signature check, scheduled aggregation) with their parameters. Generate a task from one with ratchet_generate_from_template; each generated task comes with tests that pass. */
   listTemplates: (input: ToolIO['list_templates']['input']) => call<'list_templates'>('list_templates', input),
   /** Check the task registry's health. Checks every registry source against the filesystem now: whether its folder is readable, how many tasks are loaded from it, which packages failed to load and why, whether it watches for changes, and whether the folder has changed since the last load (task folders added or gone), which ratchet_sync_registry fixes. overall_status is healthy (every source readable, no problems, in sync), degraded (some problem, an unreadable source, or out of sync) or unhealthy (no source readable, or no source configured). */

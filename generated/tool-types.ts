@@ -2134,6 +2134,132 @@ export interface ListExecutionsOutput {
   };
 }
 
+export interface ListJobsInput {
+  /**
+   * Task name or UUID
+   */
+  task_id?: string;
+  /**
+   * processing means running, failed means dead_letter
+   */
+  status?: "queued" | "running" | "retrying" | "completed" | "dead_letter" | "cancelled" | "processing" | "failed";
+  /**
+   * critical means urgent
+   */
+  priority?: "low" | "normal" | "high" | "urgent" | "critical";
+  /**
+   * Page number, from 0
+   */
+  page?: number;
+  /**
+   * Jobs per page
+   */
+  limit?: number;
+  /**
+   * Sort key
+   */
+  sort_by?: "queued_at" | "scheduled_for" | "priority" | "status" | "retry_count";
+  /**
+   * Sort direction
+   */
+  sort_order?: "asc" | "desc";
+}
+
+export interface ListJobsOutput {
+  jobs: {
+    id: string;
+    /**
+     * Task name
+     */
+    task_id: string;
+    status: string;
+    priority: string;
+    /**
+     * Attempts after the first
+     */
+    retry_count: number;
+    max_retries: number;
+    queued_at: string;
+    scheduled_for: string;
+    next_attempt_at?: string | null;
+    execution_ids: string[];
+    schedule_id?: string | null;
+    last_error?: string | null;
+  }[];
+  /**
+   * Page numbers from 0
+   */
+  pagination: {
+    page: number;
+    limit: number;
+    total_count: number;
+    total_pages: number;
+    has_next: boolean;
+    has_previous: boolean;
+    next_page?: number | null;
+    previous_page?: number | null;
+  };
+}
+
+export interface ListSchedulesInput {
+  /**
+   * Task name or UUID
+   */
+  task_id?: string;
+  enabled?: boolean;
+  /**
+   * Only enabled schedules due now
+   */
+  ready_to_run?: boolean;
+  /**
+   * Page number, from 0
+   */
+  page?: number;
+  /**
+   * Schedules per page
+   */
+  limit?: number;
+  /**
+   * Sort key
+   */
+  sort_by?: "name" | "created_at" | "updated_at" | "next_run" | "last_run";
+  /**
+   * Sort direction
+   */
+  sort_order?: "asc" | "desc";
+}
+
+export interface ListSchedulesOutput {
+  schedules: {
+    id: string;
+    name: string;
+    /**
+     * Task name
+     */
+    task_id: string;
+    cron_expression: string;
+    timezone: string;
+    enabled: boolean;
+    next_run: string | null;
+    last_run: string | null;
+    run_count: number;
+    description?: string | null;
+  }[];
+  /**
+   * Page numbers from 0
+   */
+  pagination: {
+    page: number;
+    limit: number;
+    total_count: number;
+    total_pages: number;
+    has_next: boolean;
+    has_previous: boolean;
+    next_page?: number | null;
+    previous_page?: number | null;
+  };
+}
+
 export interface ListTemplatesInput {
   /**
    * Only templates of this category
@@ -2641,6 +2767,8 @@ export interface ToolIO {
   import_tasks: { input: ImportTasksInput; output: ImportTasksOutput }
   list_available_tasks: { input: ListAvailableTasksInput; output: ListAvailableTasksOutput }
   list_executions: { input: ListExecutionsInput; output: ListExecutionsOutput }
+  list_jobs: { input: ListJobsInput; output: ListJobsOutput }
+  list_schedules: { input: ListSchedulesInput; output: ListSchedulesOutput }
   list_templates: { input: ListTemplatesInput; output: ListTemplatesOutput }
   registry_health: { input: RegistryHealthInput; output: RegistryHealthOutput }
   run_task_tests: { input: RunTaskTestsInput; output: RunTaskTestsOutput }

@@ -4625,6 +4625,390 @@ export const TOOL_DEFINITIONS: readonly ToolDefinition[] = [
     }
   },
   {
+    "name": "list_jobs",
+    "title": "List jobs",
+    "group": "monitoring",
+    "description": "Lists queued background jobs (created over REST or by schedules), newest first by default, filtered by task, status and priority. A job retries with backoff and ends in dead_letter after its last allowed attempt; last_error says why.",
+    "annotations": {
+      "title": "List jobs",
+      "readOnlyHint": true,
+      "destructiveHint": false,
+      "idempotentHint": true,
+      "openWorldHint": false
+    },
+    "taskSupport": "forbidden",
+    "inputSchema": {
+      "type": "object",
+      "properties": {
+        "task_id": {
+          "type": "string",
+          "minLength": 1,
+          "description": "Task name or UUID"
+        },
+        "status": {
+          "type": "string",
+          "enum": [
+            "queued",
+            "running",
+            "retrying",
+            "completed",
+            "dead_letter",
+            "cancelled",
+            "processing",
+            "failed"
+          ],
+          "description": "processing means running, failed means dead_letter"
+        },
+        "priority": {
+          "type": "string",
+          "enum": [
+            "low",
+            "normal",
+            "high",
+            "urgent",
+            "critical"
+          ],
+          "description": "critical means urgent"
+        },
+        "page": {
+          "type": "integer",
+          "minimum": 0,
+          "default": 0,
+          "description": "Page number, from 0"
+        },
+        "limit": {
+          "type": "integer",
+          "minimum": 1,
+          "maximum": 100,
+          "default": 20,
+          "description": "Jobs per page"
+        },
+        "sort_by": {
+          "type": "string",
+          "enum": [
+            "queued_at",
+            "scheduled_for",
+            "priority",
+            "status",
+            "retry_count"
+          ],
+          "default": "queued_at",
+          "description": "Sort key"
+        },
+        "sort_order": {
+          "type": "string",
+          "enum": [
+            "asc",
+            "desc"
+          ],
+          "default": "desc",
+          "description": "Sort direction"
+        }
+      },
+      "additionalProperties": false
+    },
+    "outputSchema": {
+      "type": "object",
+      "properties": {
+        "jobs": {
+          "type": "array",
+          "items": {
+            "type": "object",
+            "properties": {
+              "id": {
+                "type": "string"
+              },
+              "task_id": {
+                "type": "string",
+                "description": "Task name"
+              },
+              "status": {
+                "type": "string"
+              },
+              "priority": {
+                "type": "string"
+              },
+              "retry_count": {
+                "type": "integer",
+                "description": "Attempts after the first"
+              },
+              "max_retries": {
+                "type": "integer"
+              },
+              "queued_at": {
+                "type": "string"
+              },
+              "scheduled_for": {
+                "type": "string"
+              },
+              "next_attempt_at": {
+                "type": [
+                  "string",
+                  "null"
+                ]
+              },
+              "execution_ids": {
+                "type": "array",
+                "items": {
+                  "type": "string"
+                }
+              },
+              "schedule_id": {
+                "type": [
+                  "string",
+                  "null"
+                ]
+              },
+              "last_error": {
+                "type": [
+                  "string",
+                  "null"
+                ]
+              }
+            },
+            "required": [
+              "id",
+              "task_id",
+              "status",
+              "priority",
+              "retry_count",
+              "max_retries",
+              "queued_at",
+              "scheduled_for",
+              "execution_ids"
+            ]
+          }
+        },
+        "pagination": {
+          "type": "object",
+          "properties": {
+            "page": {
+              "type": "integer"
+            },
+            "limit": {
+              "type": "integer"
+            },
+            "total_count": {
+              "type": "integer"
+            },
+            "total_pages": {
+              "type": "integer"
+            },
+            "has_next": {
+              "type": "boolean"
+            },
+            "has_previous": {
+              "type": "boolean"
+            },
+            "next_page": {
+              "type": [
+                "integer",
+                "null"
+              ]
+            },
+            "previous_page": {
+              "type": [
+                "integer",
+                "null"
+              ]
+            }
+          },
+          "required": [
+            "page",
+            "limit",
+            "total_count",
+            "total_pages",
+            "has_next",
+            "has_previous"
+          ],
+          "description": "Page numbers from 0"
+        }
+      },
+      "required": [
+        "jobs",
+        "pagination"
+      ]
+    }
+  },
+  {
+    "name": "list_schedules",
+    "title": "List schedules",
+    "group": "monitoring",
+    "description": "Lists cron schedules that run tasks unattended, with their next and last run. ready_to_run: only enabled schedules whose next run is due now.",
+    "annotations": {
+      "title": "List schedules",
+      "readOnlyHint": true,
+      "destructiveHint": false,
+      "idempotentHint": true,
+      "openWorldHint": false
+    },
+    "taskSupport": "forbidden",
+    "inputSchema": {
+      "type": "object",
+      "properties": {
+        "task_id": {
+          "type": "string",
+          "minLength": 1,
+          "description": "Task name or UUID"
+        },
+        "enabled": {
+          "type": "boolean"
+        },
+        "ready_to_run": {
+          "type": "boolean",
+          "description": "Only enabled schedules due now"
+        },
+        "page": {
+          "type": "integer",
+          "minimum": 0,
+          "default": 0,
+          "description": "Page number, from 0"
+        },
+        "limit": {
+          "type": "integer",
+          "minimum": 1,
+          "maximum": 100,
+          "default": 20,
+          "description": "Schedules per page"
+        },
+        "sort_by": {
+          "type": "string",
+          "enum": [
+            "name",
+            "created_at",
+            "updated_at",
+            "next_run",
+            "last_run"
+          ],
+          "default": "name",
+          "description": "Sort key"
+        },
+        "sort_order": {
+          "type": "string",
+          "enum": [
+            "asc",
+            "desc"
+          ],
+          "default": "asc",
+          "description": "Sort direction"
+        }
+      },
+      "additionalProperties": false
+    },
+    "outputSchema": {
+      "type": "object",
+      "properties": {
+        "schedules": {
+          "type": "array",
+          "items": {
+            "type": "object",
+            "properties": {
+              "id": {
+                "type": "string"
+              },
+              "name": {
+                "type": "string"
+              },
+              "task_id": {
+                "type": "string",
+                "description": "Task name"
+              },
+              "cron_expression": {
+                "type": "string"
+              },
+              "timezone": {
+                "type": "string"
+              },
+              "enabled": {
+                "type": "boolean"
+              },
+              "next_run": {
+                "type": [
+                  "string",
+                  "null"
+                ]
+              },
+              "last_run": {
+                "type": [
+                  "string",
+                  "null"
+                ]
+              },
+              "run_count": {
+                "type": "integer"
+              },
+              "description": {
+                "type": [
+                  "string",
+                  "null"
+                ]
+              }
+            },
+            "required": [
+              "id",
+              "name",
+              "task_id",
+              "cron_expression",
+              "timezone",
+              "enabled",
+              "next_run",
+              "last_run",
+              "run_count"
+            ]
+          }
+        },
+        "pagination": {
+          "type": "object",
+          "properties": {
+            "page": {
+              "type": "integer"
+            },
+            "limit": {
+              "type": "integer"
+            },
+            "total_count": {
+              "type": "integer"
+            },
+            "total_pages": {
+              "type": "integer"
+            },
+            "has_next": {
+              "type": "boolean"
+            },
+            "has_previous": {
+              "type": "boolean"
+            },
+            "next_page": {
+              "type": [
+                "integer",
+                "null"
+              ]
+            },
+            "previous_page": {
+              "type": [
+                "integer",
+                "null"
+              ]
+            }
+          },
+          "required": [
+            "page",
+            "limit",
+            "total_count",
+            "total_pages",
+            "has_next",
+            "has_previous"
+          ],
+          "description": "Page numbers from 0"
+        }
+      },
+      "required": [
+        "schedules",
+        "pagination"
+      ]
+    }
+  },
+  {
     "name": "list_templates",
     "title": "List task templates",
     "group": "filesystem",

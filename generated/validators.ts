@@ -185,6 +185,22 @@ const check_list_executions = ((): ((value: unknown) => boolean) => {
   
   return function Check(value) { return check_0(value) }
 })()
+const check_list_jobs = ((): ((value: unknown) => boolean) => {
+  // @ts-nocheck
+  const External: any[] = [/(^task_id$|^status$|^priority$|^page$|^limit$|^sort_by$|^sort_order$)/u]
+  void External
+  const check_0 = ((value) => ((typeof value === "object" && value !== null && !(Array.isArray(value))) && (Object.getOwnPropertyNames(value).every((unique_0, unique_1) => ((External[0].test(unique_0) || false))) && (((((((value.task_id === undefined || (!("task_id" in value) || (typeof value.task_id === "string" && (value.task_id.length >= 2 || (value.task_id.length >= 1 && Guard.CodePointCount(value.task_id) >= 1))))) && (value.status === undefined || (!("status" in value) || (typeof value.status === "string" && (((((((value.status === "queued" || value.status === "running") || value.status === "retrying") || value.status === "completed") || value.status === "dead_letter") || value.status === "cancelled") || value.status === "processing") || value.status === "failed"))))) && (value.priority === undefined || (!("priority" in value) || (typeof value.priority === "string" && ((((value.priority === "low" || value.priority === "normal") || value.priority === "high") || value.priority === "urgent") || value.priority === "critical"))))) && (value.page === undefined || (!("page" in value) || (Number.isInteger(value.page) && (!((Number.isFinite(value.page) || typeof value.page === "bigint")) || value.page >= 0))))) && (value.limit === undefined || (!("limit" in value) || (Number.isInteger(value.limit) && (!((Number.isFinite(value.limit) || typeof value.limit === "bigint")) || (value.limit >= 1 && value.limit <= 100)))))) && (value.sort_by === undefined || (!("sort_by" in value) || (typeof value.sort_by === "string" && ((((value.sort_by === "queued_at" || value.sort_by === "scheduled_for") || value.sort_by === "priority") || value.sort_by === "status") || value.sort_by === "retry_count"))))) && (value.sort_order === undefined || (!("sort_order" in value) || (typeof value.sort_order === "string" && (value.sort_order === "asc" || value.sort_order === "desc"))))))));
+  
+  return function Check(value) { return check_0(value) }
+})()
+const check_list_schedules = ((): ((value: unknown) => boolean) => {
+  // @ts-nocheck
+  const External: any[] = [/(^task_id$|^enabled$|^ready_to_run$|^page$|^limit$|^sort_by$|^sort_order$)/u]
+  void External
+  const check_0 = ((value) => ((typeof value === "object" && value !== null && !(Array.isArray(value))) && (Object.getOwnPropertyNames(value).every((unique_0, unique_1) => ((External[0].test(unique_0) || false))) && (((((((value.task_id === undefined || (!("task_id" in value) || (typeof value.task_id === "string" && (value.task_id.length >= 2 || (value.task_id.length >= 1 && Guard.CodePointCount(value.task_id) >= 1))))) && (value.enabled === undefined || (!("enabled" in value) || typeof value.enabled === "boolean"))) && (value.ready_to_run === undefined || (!("ready_to_run" in value) || typeof value.ready_to_run === "boolean"))) && (value.page === undefined || (!("page" in value) || (Number.isInteger(value.page) && (!((Number.isFinite(value.page) || typeof value.page === "bigint")) || value.page >= 0))))) && (value.limit === undefined || (!("limit" in value) || (Number.isInteger(value.limit) && (!((Number.isFinite(value.limit) || typeof value.limit === "bigint")) || (value.limit >= 1 && value.limit <= 100)))))) && (value.sort_by === undefined || (!("sort_by" in value) || (typeof value.sort_by === "string" && ((((value.sort_by === "name" || value.sort_by === "created_at") || value.sort_by === "updated_at") || value.sort_by === "next_run") || value.sort_by === "last_run"))))) && (value.sort_order === undefined || (!("sort_order" in value) || (typeof value.sort_order === "string" && (value.sort_order === "asc" || value.sort_order === "desc"))))))));
+  
+  return function Check(value) { return check_0(value) }
+})()
 const check_list_templates = ((): ((value: unknown) => boolean) => {
   // @ts-nocheck
   const External: any[] = [/(^category$)/u]
@@ -258,6 +274,8 @@ export const INPUT_CHECKS: Record<ToolName, (value: unknown) => boolean> = {
   import_tasks: check_import_tasks,
   list_available_tasks: check_list_available_tasks,
   list_executions: check_list_executions,
+  list_jobs: check_list_jobs,
+  list_schedules: check_list_schedules,
   list_templates: check_list_templates,
   registry_health: check_registry_health,
   run_task_tests: check_run_task_tests,
