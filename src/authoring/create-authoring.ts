@@ -44,6 +44,14 @@ export interface Authoring {
   sync(): Promise<SyncReport>
 }
 
+/** What a door gives once; the registry, engine and store come per caller (its scoped views). */
+export type AuthoringBase = Omit<AuthoringDeps, 'registry' | 'engine' | 'store'> & { states?: TaskStates }
+
+/** The service over one caller's views, for doors that scope the runtime per principal (REST, MCP). */
+export function authoringOver(base: AuthoringBase): (view: Pick<AuthoringDeps, 'registry' | 'engine' | 'store'>) => Authoring {
+  return (view) => createAuthoring({ ...base, registry: view.registry, engine: view.engine, store: view.store })
+}
+
 /**
  * `states` is where enabled/disabled is kept (the same object the engine's TaskGate asks); without it
  * nothing is ever disabled and setEnabled refuses.

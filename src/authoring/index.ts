@@ -1,5 +1,5 @@
 /** Task authoring: the service every door uses to create, change, test, import/export, enable and sync tasks. */
-export { createAuthoring, type Authoring } from './create-authoring.ts'
+export { authoringOver, createAuthoring, type Authoring, type AuthoringBase } from './create-authoring.ts'
 export { refusalOf } from './internal/refuse.ts'
 export { describeProblems, describeTestReport } from './internal/describe.ts'
 export { createMemoryTaskStateStore, createSqliteTaskStateStore, type TaskStateStore } from './task-state-store.ts'

@@ -22,6 +22,7 @@ import { createJobService, createSqliteJobStore } from '../../../src/jobs/index.
 import type { JobService, ScheduleService } from '../../../src/jobs/types.ts'
 import { createScheduleService, createSqliteScheduleStore } from '../../../src/schedules/index.ts'
 import { ADD, openAuthoring, type AuthoringHarness } from '../../authoring/harness.ts'
+import { silentLogger } from '../../helpers/silent-logger.ts'
 import { testSettings } from '../../jobs/job-harness.ts'
 
 const KEYS = { admin: 'admin-key-0123456789abcdef', runner: 'runner-key-0123456789abcdef' } as const
@@ -46,15 +47,15 @@ beforeAll(async () => {
     audit: { enabled: false, file: null },
   }
   const access = createAccessControl({ rateLimits: settings.rateLimits, audit: NO_AUDIT })
-  const logger = h.engine === undefined ? undefined : (await import('../../helpers/silent-logger.ts')).silentLogger()
+  const logger = silentLogger()
   host = createHttpHost(
-    { logger: logger!, auth: createHttpAuth(createRequestAuthenticator(settings), { audit: NO_AUDIT, mcpPath: '/mcp' }), access },
+    { logger: logger, auth: createHttpAuth(createRequestAuthenticator(settings), { audit: NO_AUDIT, mcpPath: '/mcp' }), access },
     { bound: { host: '127.0.0.1', port: 8080 }, allowedOrigins: [], maxBodyBytes: 64 * 1024 },
   )
   const bus = createEventBus()
-  jobs = createJobService({ store: createSqliteJobStore(h.store), engine: h.engine, registry: h.registry, events: bus, logger: logger! }, testSettings())
-  schedules = createScheduleService({ store: createSqliteScheduleStore(h.store.database), jobs, registry: h.registry, events: bus, logger: logger! })
-  const authoring = authoringOver({ logger: logger!, tasksDir: h.tasksDir, sources: [], maxTestSeconds: 10, states: h.states })
+  jobs = createJobService({ store: createSqliteJobStore(h.store), engine: h.engine, registry: h.registry, events: bus, logger: logger }, testSettings())
+  schedules = createScheduleService({ store: createSqliteScheduleStore(h.store.database), jobs, registry: h.registry, events: bus, logger: logger })
+  const authoring = authoringOver({ logger: logger, tasksDir: h.tasksDir, sources: [], maxTestSeconds: 10, states: h.states })
   host.use(createRestApi({ ...host.services, registry: h.registry, store: h.store, engine: h.engine, jobs, schedules, groups: [createTaskWriteRoutes({ authoring })] }))
 })
 
@@ -74,7 +75,10 @@ function call(key: keyof typeof KEYS, method: string, path: string, options: { b
   return host.handle(new Request(`http://127.0.0.1:8080${path}`, { method, headers, body }))
 }
 
-const errorOf = async (response: Response) => (await response.json()).error
+// Response bodies are checked field by field.
+type Json = Record<string, any>
+const bodyOf = async (response: Response): Promise<Json> => (await response.json()) as Json
+const errorOf = async (response: Response) => (await bodyOf(response)).error as Json
 const run = (key: keyof typeof KEYS, input: unknown) => call(key, 'POST', '/api/v1/executions?wait=true', { body: { task_id: 'adder', input } })
 
 describe('creating a task with code', () => {
@@ -82,12 +86,12 @@ describe('creating a task with code', () => {
     const response = await call('admin', 'POST', '/api/v1/tasks', { body: { name: 'adder', code: ADD.code, description: 'adds', inputSchema: ADD.inputSchema, output_schema: ADD.outputSchema, tests: ADD.tests } })
     expect(response.status).toBe(201)
     expect(response.headers.get('location')).toBe('/api/v1/tasks/adder')
-    const body = await response.json()
+    const body = await bodyOf(response)
     expect(body).toMatchObject({ name: 'adder', version: '0.1.0', enabled: true, test_results: { total: 2, passed: 2, failed: 0 } })
     expect(body.test_results.results[0]).toMatchObject({ name: 'adds', status: 'passed', file: 'tests/test-001.json' })
     const ran = await run('runner', { a: 2, b: 5 })
     expect(ran.status).toBe(200)
-    expect(await ran.json()).toMatchObject({ status: 'completed', output: { sum: 7 } })
+    expect(await bodyOf(ran)).toMatchObject({ status: 'completed', output: { sum: 7 } })
   })
 
   test('403 without can_manage_tasks, naming the permission; nothing is written', async () => {
@@ -125,7 +129,7 @@ describe('changing, testing and deleting', () => {
     const code = 'function main(input) {\n  return { sum: input.a + input.b + 0 }\n}\n'
     const response = await call('admin', 'PATCH', '/api/v1/tasks/adder', { body: { code, runTests: false } })
     expect(response.status).toBe(200)
-    expect(await response.json()).toMatchObject({ name: 'adder', previous_version: '0.1.0', version: '0.1.1', changes_applied: ['code', 'version 0.1.0 → 0.1.1'] })
+    expect(await bodyOf(response)).toMatchObject({ name: 'adder', previous_version: '0.1.0', version: '0.1.1', changes_applied: ['code', 'version 0.1.0 → 0.1.1'] })
     expect(h.registry.get('adder')!.code).toBe(code)
     const missing = await errorOf(await call('admin', 'PATCH', '/api/v1/tasks/ghost', { body: { description: 'x' } }))
     expect(missing).toMatchObject({ code: 'TASK_NOT_FOUND', status: 404, details: { reason: 'not_found', task_id: 'ghost' } })
@@ -134,9 +138,9 @@ describe('changing, testing and deleting', () => {
   })
 
   test('POST /tasks/{id}/test runs the tests (or the ones named) and answers the report', async () => {
-    const all = await (await call('admin', 'POST', '/api/v1/tasks/adder/test')).json()
+    const all = await bodyOf(await call('admin', 'POST', '/api/v1/tasks/adder/test'))
     expect(all).toMatchObject({ name: 'adder', version: '0.1.1', total: 2, passed: 2, failed: 0, all_passed: true, cancelled: false })
-    const one = await (await call('admin', 'POST', '/api/v1/tasks/adder/test', { body: { testNames: ['adds'] } })).json()
+    const one = await bodyOf(await call('admin', 'POST', '/api/v1/tasks/adder/test', { body: { testNames: ['adds'] } }))
     expect(one.results.map((r: { name: string }) => r.name)).toEqual(['adds'])
     const unknown = await errorOf(await call('admin', 'POST', '/api/v1/tasks/adder/test', { body: { test_names: ['nope'] } }))
     expect(unknown).toMatchObject({ status: 400, details: { reason: 'unknown_tests' } })
@@ -150,7 +154,7 @@ describe('changing, testing and deleting', () => {
     await writeFile(join(dir, 'main.js'), 'function main(input) {\n  return input\n}\n')
     const response = await call('admin', 'POST', '/api/v1/tasks/sync')
     expect(response.status).toBe(200)
-    expect(await response.json()).toMatchObject({ added: ['echo'], updated: [], removed: [], errors: [], total_tasks: 2 })
+    expect(await bodyOf(response)).toMatchObject({ added: ['echo'], updated: [], removed: [], errors: [], total_tasks: 2 })
     expect((await call('runner', 'POST', '/api/v1/tasks/sync')).status).toBe(403)
   })
 
@@ -159,7 +163,7 @@ describe('changing, testing and deleting', () => {
     expect(bad).toMatchObject({ status: 400, details: { parameter: 'purge', allowed: ['force', 'backup'] } })
     const response = await call('admin', 'DELETE', '/api/v1/tasks/echo')
     expect(response.status).toBe(200)
-    const body = await response.json()
+    const body = await bodyOf(response)
     expect(body).toMatchObject({ name: 'echo', deleted: true })
     expect(body.backup_path).toContain('.versions')
     expect((await call('admin', 'GET', '/api/v1/tasks/echo')).status).toBe(404)
@@ -170,14 +174,14 @@ describe('enabling and disabling', () => {
   test('disable → running it is refused with how to enable it → enable → it runs again', async () => {
     const disabled = await call('admin', 'POST', '/api/v1/tasks/adder/disable')
     expect(disabled.status).toBe(200)
-    expect(await disabled.json()).toMatchObject({ name: 'adder', enabled: false, changed: true, changed_by: 'admin' })
+    expect(await bodyOf(disabled)).toMatchObject({ name: 'adder', enabled: false, changed: true, changed_by: 'admin' })
     const refused = await errorOf(await run('runner', { a: 1, b: 1 }))
     expect(refused).toMatchObject({ code: 'CONFLICT', status: 409, message: 'task adder is disabled; enable it with POST /api/v1/tasks/adder/enable' })
     expect((await call('admin', 'GET', '/api/v1/tasks/adder')).status).toBe(200)
     expect((await call('admin', 'POST', '/api/v1/tasks/adder/disable')).status).toBe(200)
-    const enabled = await (await call('admin', 'POST', '/api/v1/tasks/adder/enable', { body: {} })).json()
+    const enabled = await bodyOf(await call('admin', 'POST', '/api/v1/tasks/adder/enable', { body: {} }))
     expect(enabled).toMatchObject({ enabled: true, changed: true })
-    expect(await (await run('runner', { a: 1, b: 1 })).json()).toMatchObject({ status: 'completed', output: { sum: 2 } })
+    expect(await bodyOf(await run('runner', { a: 1, b: 1 }))).toMatchObject({ status: 'completed', output: { sum: 2 } })
   })
 
   test('enabling needs can_manage_tasks, takes no body and names an unknown task', async () => {
