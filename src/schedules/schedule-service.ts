@@ -22,6 +22,13 @@ export interface ScheduleServiceDeps {
   logger: Logger
   /** Current time in epoch ms; injectable so tests can step through slots exactly. Default Date.now. */
   clock?: () => number
+  /**
+   * Full check of output destinations (webhook hosts against the egress policy, paths), so a bad one is
+   * refused when the schedule is saved rather than at every slot; e.g.
+   * `(value) => validateDestinations(value, createHostPolicy(jobSettings.output.fetch))`. Without it only
+   * the shape is checked here and the jobs service refuses the rest when a slot fires.
+   */
+  checkDestinations?: (value: unknown) => unknown
 }
 
 export interface ScheduleServiceOptions {
@@ -87,6 +94,7 @@ export function createScheduleService(deps: ScheduleServiceDeps, options: Schedu
   const update = async (id: string, patch: UpdateScheduleRequest): Promise<ScheduleRecord> => {
     if (patch === null || typeof patch !== 'object') throw new AppError('BAD_INPUT', 'The update must be an object of fields to change', { hint: 'Send e.g. {"enabled": false}.' })
     checkOptions(patch)
+    if (patch.outputDestinations !== undefined) deps.checkDestinations?.(patch.outputDestinations)
     if ('principal' in patch) throw new AppError('BAD_INPUT', 'principal cannot be changed', { data: { field: 'principal' }, hint: 'A schedule keeps the owner that created it.' })
     const current = await mustGet(id)
     if (patch.name !== undefined) checkName(patch.name)
@@ -116,6 +124,7 @@ export function createScheduleService(deps: ScheduleServiceDeps, options: Schedu
   return {
     async create(request: CreateScheduleRequest) {
       checkCreate(registry, request)
+      if (request.outputDestinations !== undefined) deps.checkDestinations?.(request.outputDestinations)
       const at = new Date(now()).toISOString()
       const timezone = request.timezone ?? 'UTC'
       const enabled = request.enabled ?? true

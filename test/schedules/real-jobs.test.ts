@@ -1,14 +1,15 @@
 import { expect, test } from 'bun:test'
 import { createEngine } from '../../src/engine/engine.ts'
 import { createEventBus, type DomainEvent } from '../../src/events/index.ts'
-import { createJobService, createSqliteJobStore, type JobSettings } from '../../src/jobs/index.ts'
+import { createJobService, createSqliteJobStore, validateDestinations, type JobSettings } from '../../src/jobs/index.ts'
 import type { JobRecord, JobService } from '../../src/jobs/types.ts'
+import { createHostPolicy } from '../../src/pool/egress/host-policy.ts'
 import { createPool } from '../../src/pool/pool.ts'
 import { createScheduleService, createSqliteScheduleStore, type ScheduleServiceWithTimer } from '../../src/schedules/index.ts'
 import { openSqliteStore } from '../../src/store/index.ts'
 import { makeTask } from '../helpers/make-task.ts'
 import { silentLogger } from '../helpers/silent-logger.ts'
-import { manualClock, tempDbPath, type Clock } from './harness.ts'
+import { manualClock, openSchedules, recordingJobs, tempDbPath, type Clock } from './harness.ts'
 
 const echo = makeTask({ name: 'echo', code: 'async function main(input) {\n  return input\n}\n' })
 
@@ -84,4 +85,23 @@ test('with the real job service, a slot fires once across a restart and its job 
   expect(rt.events.filter((e) => e.type === 'schedule.fired')).toHaveLength(1)
   expect(await rt.schedules.get(schedule.id)).toMatchObject({ runCount: 2, lastFiredSlot: '2026-01-01T00:00:02.000Z' })
   await rt.close()
+})
+
+test('with the jobs destination check wired in, a webhook to a host outside the egress policy is refused when the schedule is saved', async () => {
+  const h = openSchedules(await tempDbPath(), recordingJobs(), null)
+  const service = createScheduleService({
+    store: createSqliteScheduleStore(h.store.database),
+    jobs: recordingJobs(),
+    registry: { get: (name) => (name === echo.name ? echo : undefined) },
+    events: h.bus,
+    logger: silentLogger(),
+    checkDestinations: (value) => validateDestinations(value, createHostPolicy({ allowedHosts: ['hooks.internal'], deniedHosts: [] })),
+  })
+  const refused = await service
+    .create({ name: 'hook', taskName: 'echo', cronExpression: '0 * * * *', outputDestinations: [{ type: 'webhook', url: 'https://example.com/hook' }] })
+    .catch((error: unknown) => error)
+  expect(refused).toMatchObject({ code: 'BAD_INPUT' })
+  expect(String((refused as Error).message)).toContain('output_destinations[0]')
+  await service.close()
+  await h.close()
 })
