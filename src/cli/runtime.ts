@@ -18,7 +18,8 @@ import type { LogLevel } from '../store/types.ts'
 import type { RegistrySourceConfig } from '../config/types.ts'
 import { createSqliteTaskStateStore, openTaskStates, type TaskStates } from '../authoring/index.ts'
 import { bridgeEngineEvents, createEventBus, type EventBus } from '../events/index.ts'
-import { createJobService, createSqliteJobStore, readJobSettings } from '../jobs/index.ts'
+import { createJobService, createSqliteJobStore, readJobSettings, validateDestinations } from '../jobs/index.ts'
+import { createHostPolicy } from '../pool/egress/index.ts'
 import type { JobService, ScheduleService } from '../jobs/types.ts'
 import { createScheduleService, createSqliteScheduleStore } from '../schedules/index.ts'
 
@@ -87,8 +88,11 @@ export async function openRuntime(config: Config, options: RuntimeOptions = {}):
   const engine = createEngine({ store, pool, logger, gate: taskStates }, { maxExecutionTime: config.execution.maxExecutionTime, maxQueue: config.workers.maxQueue, validateSchemas: config.execution.validateSchemas })
   const events = createEventBus({ logger })
   const unbridge = bridgeEngineEvents(engine, events)
-  const jobs = createJobService({ store: createSqliteJobStore(store), engine, registry, events, logger }, readJobSettings(config))
-  const schedules = createScheduleService({ store: createSqliteScheduleStore(store.database), jobs, registry, events, logger })
+  const jobSettings = readJobSettings(config)
+  const jobs = createJobService({ store: createSqliteJobStore(store), engine, registry, events, logger }, jobSettings)
+  // A schedule's destinations are checked when it is saved, not first when a slot fires.
+  const webhookPolicy = createHostPolicy(jobSettings.output.fetch)
+  const schedules = createScheduleService({ store: createSqliteScheduleStore(store.database), jobs, registry, events, logger, checkDestinations: (value) => validateDestinations(value, webhookPolicy) })
   try {
     if (!options.skipRegistry) await registry.load()
     await pool.ready()

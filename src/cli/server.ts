@@ -74,10 +74,10 @@ export async function startServer(runtime: Runtime, options: ServeOptions & { ta
     }),
   )
   host.use(mcp.routes)
-  const metrics = createMetrics({ engine: runtime.engine, pool: runtime.pool, bus: runtime.events, jobs: runtime.jobs, schedules: runtime.schedules, logger })
+  const events = createEventStream({ bus: runtime.events, logger })
+  const metrics = createMetrics({ engine: runtime.engine, pool: runtime.pool, bus: runtime.events, jobs: runtime.jobs, schedules: runtime.schedules, eventStream: events, logger })
   host.onResponse(metrics.recordHttp)
   host.use(metricsRoute(host.services, metrics, runtime))
-  const events = createEventStream({ bus: runtime.events, logger })
   host.use(
     createRestApi({
       ...host.services,

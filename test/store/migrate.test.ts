@@ -22,9 +22,9 @@ function tableNames(db: Database): string[] {
 test('applies every migration to a new database and records it in schema_migrations', () => {
   const db = new Database(temp.dbPath)
   expect(runMigrations(db)).toEqual(MIGRATIONS.map((m) => m.id))
-  expect(tableNames(db)).toEqual(['audit_log', 'execution_logs', 'executions', 'schema_migrations', 'task_versions', 'trace_spans'])
+  expect(tableNames(db)).toEqual(['audit_log', 'execution_logs', 'executions', 'job_deliveries', 'jobs', 'schedules', 'schema_migrations', 'task_state', 'task_versions', 'trace_spans'])
   const recorded = db.query<{ id: string; applied_at: string }, []>('SELECT * FROM schema_migrations').all()
-  expect(recorded.map((row) => row.id)).toEqual(['001_init', '002_audit', '003_execution_owner'])
+  expect(recorded.map((row) => row.id)).toEqual(['001_init', '002_audit', '003_execution_owner', '004_jobs', '005_schedules', '006_task_state'])
   expect(Number.isNaN(Date.parse(recorded[0]!.applied_at))).toBe(false)
   db.close()
 })
