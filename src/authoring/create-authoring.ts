@@ -26,7 +26,7 @@ import { validateTask } from './validate-task.ts'
 export interface Authoring {
   createTask(task: NewTask, options?: CallOptions & { runTests?: boolean }): Promise<CreatedTask>
   editTask(taskId: string, edit: TaskEdit, options?: EditOptions): Promise<EditedTask>
-  createVersion(taskId: string, request: { newVersion: string; description?: string; changes?: string }): Promise<VersionedTask>
+  createVersion(taskId: string, request: { newVersion: string; description?: string; changes?: string }, options?: Pick<CallOptions, 'actor'>): Promise<VersionedTask>
   /** Every known version of a loaded task, oldest first. */
   history(taskId: string): Promise<HistoryItem[]>
   deleteTask(taskId: string, options?: DeleteOptions): Promise<DeletedTask>
@@ -57,17 +57,22 @@ export function authoringOver(base: AuthoringBase): (view: Pick<AuthoringDeps, '
  * nothing is ever disabled and setEnabled refuses.
  */
 export function createAuthoring(deps: AuthoringDeps & { states?: TaskStates }): Authoring {
-  const { states } = deps
+  const { states, logger } = deps
+  // Every change of a task is one log line: what, which task, and who asked.
+  const logged = <T extends { name: string; version?: string }>(what: string, result: T, actor: string | undefined): T => {
+    logger.info(what, { task: result.name, ...(result.version !== undefined ? { version: result.version } : {}), ...(actor !== undefined ? { by: actor } : {}) })
+    return result
+  }
   return {
-    createTask: (task, options = {}) => saveNewTask(deps, draftOf(task, options.actor), options),
-    editTask: (taskId, edit, options) => editTask(deps, taskId, edit, options),
-    createVersion: (taskId, request) => createTaskVersion(deps, taskId, request),
+    createTask: async (task, options = {}) => logged('task created', await saveNewTask(deps, draftOf(task, options.actor), options), options.actor),
+    editTask: async (taskId, edit, options = {}) => logged('task changed', await editTask(deps, taskId, edit, options), options.actor),
+    createVersion: async (taskId, request, options = {}) => logged('task versioned', await createTaskVersion(deps, taskId, request), options.actor),
     async history(taskId) {
       const pkg = deps.registry.get(taskId)
       if (!pkg) throw notFound(taskId)
       return taskHistory(deps, pkg)
     },
-    deleteTask: (taskId, options) => deleteTask(deps, taskId, options),
+    deleteTask: async (taskId, options = {}) => logged('task deleted', await deleteTask(deps, taskId, options), options.actor),
     validateTask: (request, options) => validateTask(deps, request, options),
     runTests: (taskId, options) => runTaskTests(deps, taskId, options),
     importTasks: (request, options) => importTasks(deps, request, options),
@@ -83,7 +88,7 @@ export function createAuthoring(deps: AuthoringDeps & { states?: TaskStates }): 
         const recorded = states.get(pkg.name)
         return { name: pkg.name, enabled, changed: false, changedAt: recorded?.changedAt ?? null, changedBy: recorded?.changedBy ?? null }
       }
-      return { ...(await states.set(pkg.name, enabled, options.actor)), changed: true }
+      return logged(enabled ? 'task enabled' : 'task disabled', { ...(await states.set(pkg.name, enabled, options.actor)), changed: true }, options.actor)
     },
     isEnabled: (name) => states?.isEnabled(name) ?? true,
     sync: () => syncRegistry(deps),

@@ -19,8 +19,9 @@ interface TaskStateRow {
   changed_by: string | null
 }
 
-/** The SQLite TaskStateStore over the store's connection (table task_state, migration 006). */
-export function createSqliteTaskStateStore(db: Database): TaskStateStore {
+/** The SQLite TaskStateStore over the store's connection (table task_state, migration 006): a SqliteStore or its `database`. */
+export function createSqliteTaskStateStore(source: Database | { database: Database }): TaskStateStore {
+  const db = 'database' in source ? source.database : source
   const selectAll = db.query<TaskStateRow, []>('SELECT name, enabled, changed_at, changed_by FROM task_state ORDER BY name')
   const upsert = db.query<never, [string, number, string, string | null]>(
     `INSERT INTO task_state (name, enabled, changed_at, changed_by) VALUES (?, ?, ?, ?)

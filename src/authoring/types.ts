@@ -4,7 +4,6 @@
  * every door (MCP, REST, GraphQL, the console) translates into its own shapes. A refusal is an AppError
  * whose `data.reason` is one of AuthoringRefusal, so a door can word its own hint for it.
  */
-import type { RegistrySourceConfig } from '../config/types.ts'
 import type { Engine } from '../engine/engine.ts'
 import type { TaskTestReport } from '../engine/run-task-tests.ts'
 import type { Logger } from '../lib/logger.ts'
@@ -20,8 +19,6 @@ export interface AuthoringDeps {
   logger: Logger
   /** The writable tasks folder: every package is written here, never anywhere else. */
   tasksDir: string
-  /** The configured registry sources (the tasks folder is added the way the runtime adds it), for sync. */
-  sources: readonly RegistrySourceConfig[]
   /** Longest one test case may run, in seconds (a door's execution cap). */
   maxTestSeconds: number
 }
@@ -143,7 +140,7 @@ export interface VersionedTask {
   message: string
 }
 
-export interface DeleteOptions {
+export interface DeleteOptions extends Pick<CallOptions, 'actor'> {
   /** Delete even with queued or running executions. */
   force?: boolean
   /** Default true: move the folder under .versions/ instead of erasing it. */

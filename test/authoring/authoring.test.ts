@@ -24,6 +24,7 @@ describe('creating tasks', () => {
     expect(pkg.metadata.created_by).toBe('alice')
     const record = await h.engine.execute({ task: pkg, input: { a: 1, b: 2 }, source: 'test-suite' })
     expect(record.output).toEqual({ sum: 3 })
+    expect(h.logger.lines).toContainEqual({ level: 'info', message: 'task created', fields: { task: 'adder', version: '0.1.0', by: 'alice' } })
   })
 
   test('refuses a taken name as CONFLICT name_taken, naming where the task lives', async () => {

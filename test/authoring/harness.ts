@@ -21,6 +21,7 @@ export interface AuthoringHarness {
   engine: Engine
   states: TaskStates
   authoring: Authoring
+  logger: ReturnType<typeof silentLogger>
   close(): Promise<void>
 }
 
@@ -35,7 +36,7 @@ export async function openAuthoring(): Promise<AuthoringHarness> {
   const sources = [{ name: 'tasks', uri: `file://${tasksDir}`, path: tasksDir, watchForChanges: false, autoReload: false, overrides: true }]
   const registry = createRegistry({ sources, store, logger })
   await pool.ready()
-  const authoring = createAuthoring({ registry, engine, store, logger, tasksDir, sources, maxTestSeconds: 10, states })
+  const authoring = createAuthoring({ registry, engine, store, logger, tasksDir, maxTestSeconds: 10, states })
   return {
     root,
     tasksDir,
@@ -44,6 +45,7 @@ export async function openAuthoring(): Promise<AuthoringHarness> {
     engine,
     states,
     authoring,
+    logger,
     async close() {
       registry.close()
       await engine.close({ graceMs: 1000 })

@@ -2,7 +2,13 @@ import { afterAll, beforeAll, describe, expect, test } from 'bun:test'
 import { mkdir, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { createMemoryTaskStateStore, createSqliteTaskStateStore, openTaskStates } from '../../src/authoring/index.ts'
+import { trustedPrincipal } from '../../src/auth/permissions.ts'
+import { defaultConfig } from '../../src/config/index.ts'
 import { listTasks } from '../../src/engine/list-tasks.ts'
+import { AppError } from '../../src/errors.ts'
+import { executionHandlers } from '../../src/mcp/tools/execution-tools.ts'
+import type { ToolContext } from '../../src/mcp/tools/types.ts'
+import { silentLogger } from '../helpers/silent-logger.ts'
 import { ADD, openAuthoring, refusalOf, type AuthoringHarness } from './harness.ts'
 
 let h: AuthoringHarness
@@ -27,13 +33,32 @@ describe('enabling and disabling', () => {
     expect(tasks.find((t) => t.name === 'adder')?.enabled).toBe(false)
   })
 
+  test('the MCP door is refused the same way: execute_task answers the disabled error', async () => {
+    const noClient = async (): Promise<never> => {
+      throw new AppError('BAD_INPUT', 'no client features in this test')
+    }
+    const ctx: ToolContext = {
+      engine: h.engine,
+      registry: h.registry,
+      store: h.store,
+      config: defaultConfig(h.root),
+      logger: silentLogger(),
+      tasksDir: h.tasksDir,
+      signal: new AbortController().signal,
+      client: { supportsSampling: false, supportsElicitation: false, sample: noClient, elicit: noClient },
+      principal: trustedPrincipal('test'),
+    }
+    const refused = await refusalOf(() => executionHandlers.execute_task({ task_id: 'adder', input: { a: 1, b: 2 } }, ctx))
+    expect(refused.message).toBe('task adder is disabled; enable it with POST /api/v1/tasks/adder/enable')
+  })
+
   test('the tests of a disabled task still run, so it can be fixed before it is enabled', async () => {
     const run = await h.authoring.runTests('adder')
     expect(run.report).toMatchObject({ total: 2, passed: 2 })
   })
 
   test('the state is persisted: states reopened over the same database still refuse the task', async () => {
-    const reopened = await openTaskStates(createSqliteTaskStateStore(h.store.database))
+    const reopened = await openTaskStates(createSqliteTaskStateStore(h.store))
     expect(reopened.isEnabled('adder')).toBe(false)
     expect(reopened.get('adder')).toMatchObject({ enabled: false, changedBy: 'ops' })
     expect(reopened.refusal(h.registry.get('adder')!, 'cli')?.message).toContain('is disabled')

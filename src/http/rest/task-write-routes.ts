@@ -5,7 +5,7 @@
  * views and answers its record in snake_case; refusals are the service's AppErrors, rendered by the
  * door's onError with a REST hint and snake_case details.
  *
- *   createRestApi({ ...deps, groups: [createTaskWriteRoutes({ authoring: authoringOver({ logger, tasksDir, sources, maxTestSeconds, states }) })] })
+ *   createRestApi({ ...deps, groups: [createTaskWriteRoutes({ authoring: authoringOver({ logger, tasksDir, maxTestSeconds, states }) })] })
  */
 import { refusalOf, viewTestReport, type Authoring, type AuthoringRefusal } from '../../authoring/index.ts'
 import { AppError, isAppError } from '../../errors.ts'
@@ -171,7 +171,7 @@ export function createTaskWriteRoutes(deps: TaskWriteDeps): RestRouteGroup {
       route('DELETE', '/tasks/:id', async (ctx) => {
         ctx.authorize({ tasks: [ctx.params.id!] })
         const params = booleanParams(ctx, ['force', 'backup'])
-        const deleted = await deps.authoring(ctx.view).deleteTask(ctx.params.id!, { force: params.force, backup: params.backup })
+        const deleted = await deps.authoring(ctx.view).deleteTask(ctx.params.id!, { actor: ctx.principal.name, force: params.force, backup: params.backup })
         return json({ id: deleted.taskId, name: deleted.name, version: deleted.version, deleted: true, backup_path: deleted.backupPath, message: deleted.message })
       }),
       setEnabled(true),

@@ -55,7 +55,7 @@ beforeAll(async () => {
   const bus = createEventBus()
   jobs = createJobService({ store: createSqliteJobStore(h.store), engine: h.engine, registry: h.registry, events: bus, logger: logger }, testSettings())
   schedules = createScheduleService({ store: createSqliteScheduleStore(h.store.database), jobs, registry: h.registry, events: bus, logger: logger })
-  const authoring = authoringOver({ logger: logger, tasksDir: h.tasksDir, sources: [], maxTestSeconds: 10, states: h.states })
+  const authoring = authoringOver({ logger, tasksDir: h.tasksDir, maxTestSeconds: 10, states: h.states })
   host.use(createRestApi({ ...host.services, registry: h.registry, store: h.store, engine: h.engine, jobs, schedules, groups: [createTaskWriteRoutes({ authoring })] }))
 })
 

@@ -2,7 +2,7 @@ import type { ToolIO } from '../../../../generated/tool-types.ts'
 import type { HistoryItem } from '../../../authoring/index.ts'
 import type { ToolHandler, ToolOutcome } from '../types.ts'
 import { refused } from './refusals.ts'
-import { authoringFor } from './shared.ts'
+import { authoringFor, callOptions } from './shared.ts'
 
 type Output = ToolIO['create_task_version']['output']
 
@@ -13,7 +13,7 @@ function historyItem(item: HistoryItem): Output['history'][number] {
 
 export const createTaskVersion: ToolHandler<'create_task_version'> = async (input, ctx): Promise<ToolOutcome<Output>> => {
   try {
-    const versioned = await authoringFor(ctx).createVersion(input.task_id, { newVersion: input.new_version, description: input.description, changes: input.changes })
+    const versioned = await authoringFor(ctx).createVersion(input.task_id, { newVersion: input.new_version, description: input.description, changes: input.changes }, callOptions(ctx))
     return {
       output: {
         task_id: versioned.taskId,

@@ -9,7 +9,7 @@ export const deleteTask: ToolHandler<'delete_task'> = async (input, ctx): Promis
   try {
     // The folder is erased only when asked not to back it up AND to delete the files.
     const backup = input.create_backup !== false || input.delete_files === false
-    const deleted = await authoringFor(ctx).deleteTask(input.task_id, { force: input.force === true, backup })
+    const deleted = await authoringFor(ctx).deleteTask(input.task_id, { actor: ctx.principal.name, force: input.force === true, backup })
     return {
       output: {
         task_id: deleted.taskId,

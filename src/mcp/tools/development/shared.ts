@@ -13,7 +13,6 @@ export function authoringFor(ctx: ToolContext): Authoring {
     store: ctx.store,
     logger: ctx.logger,
     tasksDir: ctx.tasksDir,
-    sources: ctx.config.registry.sources,
     maxTestSeconds: ctx.config.mcp.maxExecutionTime,
   })
 }
