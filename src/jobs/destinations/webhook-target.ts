@@ -4,18 +4,12 @@
  * every address must pass (private, loopback, link-local and metadata addresses only for a host listed
  * exactly in allowed_hosts), and the request then goes to a checked address, never resolving again.
  */
-import { lookup as dnsLookup } from 'node:dns/promises'
 import { classifyAddress } from '../../pool/egress/classify-address.ts'
+import { connectChecked, osLookup, type Lookup } from '../../pool/egress/connect-checked.ts'
 import { normalizeHost, type HostPolicy } from '../../pool/egress/host-policy.ts'
 import { DeliveryRefused } from './delivery-refused.ts'
 
-/** Name resolution: every address, IPv4 first (the egress proxy's default; replaceable in tests). */
-export type Lookup = (host: string) => Promise<string[]>
-
-export const osLookup: Lookup = async (host) => {
-  const found = await dnsLookup(host, { all: true, verbatim: true })
-  return found.sort((a, b) => a.family - b.family).map((entry) => entry.address)
-}
+export { osLookup, type Lookup }
 
 /** Why the URL is refused before any lookup (scheme, denied or unlisted host, internal IP literal), or null. */
 export function refuseUrl(url: URL, policy: HostPolicy): string | null {
@@ -48,26 +42,6 @@ export async function resolveTarget(url: URL, policy: HostPolicy, lookup: Lookup
 }
 
 /** Sends to each checked address in turn, keeping the Host header and TLS server name of the URL. */
-export async function fetchAddress(url: URL, addresses: string[], init: { method: string; headers: Headers; body: string; signal: AbortSignal }): Promise<Response> {
-  let lastError: unknown
-  for (const address of addresses) {
-    const target = new URL(url.href)
-    target.hostname = address.includes(':') ? `[${address}]` : address
-    const headers = new Headers(init.headers)
-    headers.set('host', url.host)
-    try {
-      return await fetch(target, {
-        method: init.method,
-        headers,
-        body: init.body,
-        redirect: 'manual',
-        signal: init.signal,
-        tls: url.protocol === 'https:' ? { serverName: url.hostname } : undefined,
-      })
-    } catch (error) {
-      if (init.signal.aborted) throw error
-      lastError = error
-    }
-  }
-  throw lastError
+export function fetchAddress(url: URL, addresses: string[], init: { method: string; headers: Headers; body: string; signal: AbortSignal }): Promise<Response> {
+  return connectChecked(url, addresses, init)
 }

@@ -7,13 +7,13 @@
  * a deadline.
  */
 import { chmodSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
-import { lookup as dnsLookup } from 'node:dns/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Logger } from '../../lib/logger.ts'
 import { createHostPolicy, normalizeHost, type FetchPolicyConfig, type HostPolicy } from './host-policy.ts'
 import { classifyAddress } from './classify-address.ts'
 import type { EgressReply, EgressRequest } from './protocol.ts'
+import { connectChecked, osLookup, type Lookup } from './connect-checked.ts'
 
 export interface EgressLimits {
   maxRequestBytes: number
@@ -29,7 +29,7 @@ export const DEFAULT_EGRESS_LIMITS: EgressLimits = {
   maxRedirects: 5,
 } satisfies EgressLimits
 
-export type Lookup = (host: string) => Promise<string[]>
+export type { Lookup }
 
 export interface EgressProxyOptions {
   policy: FetchPolicyConfig
@@ -55,10 +55,6 @@ class EgressError extends Error {
   }
 }
 
-const osLookup: Lookup = async (host) => {
-  const found = await dnsLookup(host, { all: true, verbatim: true })
-  return found.sort((a, b) => a.family - b.family).map((entry) => entry.address)
-}
 
 export function startEgressProxy(options: EgressProxyOptions): EgressProxy {
   const limits = { ...DEFAULT_EGRESS_LIMITS, ...options.limits }
@@ -152,7 +148,7 @@ async function forward(job: EgressRequest, policy: HostPolicy, lookup: Lookup, l
       if (why) fail(why, url.href)
     }
     log.debug('egress allowed', { executionId: job.executionId, method, url: url.href, address: addresses[0] })
-    const response = await connect(url, addresses, { method, headers, body, signal })
+    const response = await connectChecked(url, addresses, { method, headers, body, signal })
     const location = response.headers.get('location')
     if (REDIRECTS.has(response.status) && location !== null) {
       await response.body?.cancel()
@@ -185,31 +181,6 @@ async function resolve(host: string, lookup: Lookup): Promise<string[]> {
   }
   if (addresses.length === 0) throw new EgressError(`could not resolve ${host}`)
   return addresses
-}
-
-/** Connects to each checked address in turn (never resolving again), keeping the Host header and SNI. */
-async function connect(url: URL, addresses: string[], init: { method: string; headers: Headers; body: string | null; signal: AbortSignal }): Promise<Response> {
-  let lastError: unknown
-  for (const address of addresses) {
-    const target = new URL(url.href)
-    target.hostname = address.includes(':') ? `[${address}]` : address
-    const headers = new Headers(init.headers)
-    headers.set('host', url.host)
-    try {
-      return await fetch(target, {
-        method: init.method,
-        headers,
-        body: init.body ?? undefined,
-        redirect: 'manual',
-        signal: init.signal,
-        tls: url.protocol === 'https:' ? { serverName: url.hostname } : undefined,
-      })
-    } catch (error) {
-      if (init.signal.aborted) throw init.signal.reason ?? error
-      lastError = error
-    }
-  }
-  throw lastError
 }
 
 async function readCapped(response: Response, limit: number): Promise<Buffer> {
