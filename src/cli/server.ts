@@ -19,6 +19,8 @@ import { errorResponse } from '../http/error-response.ts'
 import { createEventStream } from '../http/events/index.ts'
 import { createMetrics, PROMETHEUS_CONTENT_TYPE, type Metrics } from '../http/metrics/index.ts'
 import { createApiDocs, createRestApi } from '../http/rest/index.ts'
+import { createTaskWriteRoutes } from '../http/rest/task-write-routes.ts'
+import { authoringOver } from '../authoring/index.ts'
 import type { DoorServices } from '../http/types.ts'
 import { createMcpServer } from '../mcp/index.ts'
 import { createMcpDoor, httpAuthFor } from '../mcp/http/serve.ts'
@@ -89,6 +91,7 @@ export async function startServer(runtime: Runtime, options: ServeOptions & { ta
       schedules: runtime.schedules,
       config,
       events,
+      groups: [createTaskWriteRoutes({ authoring: authoringOver({ logger, tasksDir: options.tasksDir, maxTestSeconds: config.execution.maxExecutionTime, states: runtime.taskStates }) })],
     }),
   )
   host.use(createApiDocs())
