@@ -20,6 +20,7 @@ import { createSqliteTaskStateStore, openTaskStates, type TaskStates } from '../
 import { bridgeEngineEvents, createEventBus, type EventBus } from '../events/index.ts'
 import { createJobService, createSqliteJobStore, readJobSettings, validateDestinations } from '../jobs/index.ts'
 import { createHostPolicy } from '../pool/egress/index.ts'
+import { stableNodeId } from '../lib/node-id.ts'
 import type { JobService, ScheduleService } from '../jobs/types.ts'
 import { createScheduleService, createSqliteScheduleStore } from '../schedules/index.ts'
 
@@ -89,7 +90,7 @@ export async function openRuntime(config: Config, options: RuntimeOptions = {}):
   const events = createEventBus({ logger })
   const unbridge = bridgeEngineEvents(engine, events)
   const jobSettings = readJobSettings(config)
-  const jobs = createJobService({ store: createSqliteJobStore(store), engine, registry, events, logger }, jobSettings)
+  const jobs = createJobService({ store: createSqliteJobStore(store), engine, registry, gate: taskStates, events, logger, nodeId: stableNodeId() }, jobSettings)
   // A schedule's destinations are checked when it is saved, not first when a slot fires.
   const webhookPolicy = createHostPolicy(jobSettings.output.fetch)
   const schedules = createScheduleService({ store: createSqliteScheduleStore(store.database), jobs, registry, events, logger, checkDestinations: (value) => validateDestinations(value, webhookPolicy) })

@@ -4,7 +4,7 @@
  * door. Swapping the store (PostgreSQL) changes nothing here.
  */
 import { hostname } from 'node:os'
-import type { Engine } from '../engine/engine.ts'
+import type { Engine, TaskGate } from '../engine/engine.ts'
 import { AppError } from '../errors.ts'
 import type { EventBus } from '../events/types.ts'
 import type { Logger } from '../lib/logger.ts'
@@ -22,6 +22,8 @@ export interface JobServiceDeps {
   store: JobStore
   engine: Pick<Engine, 'submit' | 'cancel'>
   registry: Pick<Registry, 'get'>
+  /** Refuses jobs of tasks that may not run (disabled) when they are created, not first when they run. */
+  gate?: TaskGate
   events: EventBus
   logger: Logger
   /** Output destinations; default: createDeliverer(settings.output). The service closes it. */
@@ -65,7 +67,7 @@ export function createJobService(deps: JobServiceDeps, settings: JobSettings): J
 
     async create(request) {
       const now = isoNow()
-      const job = validateJobRequest(request, { registry, policy, defaultMaxRetries: settings.maxRetries, id: Bun.randomUUIDv7(), now })
+      const job = validateJobRequest(request, { registry, ...(deps.gate ? { gate: deps.gate } : {}), policy, defaultMaxRetries: settings.maxRetries, id: Bun.randomUUIDv7(), now })
       const result = await store.insert(job)
       const record = toJobRecord(result.job)
       if (!result.created && (record.principal ?? null) !== job.principal) {

@@ -2,6 +2,7 @@
  * Checks a CreateJobRequest and turns it into a NewJob row. Every problem is a clear error naming the
  * field as the API shows it (task, priority, scheduled_for, max_retries, …) and how to fix it.
  */
+import type { TaskGate } from '../engine/engine.ts'
 import { AppError } from '../errors.ts'
 import type { HostPolicy } from '../pool/egress/host-policy.ts'
 import type { Registry } from '../registry/registry.ts'
@@ -18,6 +19,8 @@ function bad(field: string, message: string, hint: string): never {
 
 export interface ValidateContext {
   registry: Pick<Registry, 'get'>
+  /** Refuses tasks that may not run now (disabled); absent: every loaded task may. */
+  gate?: TaskGate
   policy: HostPolicy
   defaultMaxRetries: number
   id: string
@@ -31,6 +34,8 @@ export function validateJobRequest(request: CreateJobRequest, ctx: ValidateConte
   if (!task) {
     throw new AppError('TASK_NOT_FOUND', `Task "${request.taskName}" not found`, { data: { task_id: request.taskName }, hint: 'List the tasks to see the names (they are case-sensitive), or create the task first.' })
   }
+  const refused = ctx.gate?.refusal(task, 'job')
+  if (refused) throw refused
   let inputJson: string | undefined
   try {
     inputJson = JSON.stringify(request.input ?? null)

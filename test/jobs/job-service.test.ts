@@ -102,6 +102,16 @@ describe('job queue', () => {
     expect(JSON.stringify(error.toJSON())).not.toContain('alice')
   })
 
+  test('a job of a task the gate refuses (disabled) is refused when created, with the gate\'s error', async () => {
+    const gate = { refusal: (task: { name: string }) => (task.name === 'echo' ? new AppError('CONFLICT', 'task echo is disabled; enable it with POST /api/v1/tasks/echo/enable') : null) }
+    h = await openJobHarness({ tasks, start: false, deps: { gate } })
+    const error = await h.jobs.create({ taskName: 'echo', input: 1 }).catch((e) => e)
+    expect(error).toBeInstanceOf(AppError)
+    expect(error.message).toBe('task echo is disabled; enable it with POST /api/v1/tasks/echo/enable')
+    expect((await h.jobs.list({ filters: [], offset: 0, limit: 10 })).total).toBe(0)
+    expect((await h.jobs.create({ taskName: 'typed', input: { n: 1 } })).created).toBe(true)
+  })
+
   test('a node restarted under a stable id queues the jobs it held again at once', async () => {
     h = await openJobHarness({ tasks, start: false })
     const { job } = await h.jobs.create({ taskName: 'echo', input: 'held', timeout: 3 })
