@@ -91,6 +91,7 @@ export async function startServer(runtime: Runtime, options: ServeOptions & { ta
       schedules: runtime.schedules,
       config,
       events,
+      taskStates: runtime.taskStates,
       groups: [createTaskWriteRoutes({ authoring: authoringOver({ logger, tasksDir: options.tasksDir, maxTestSeconds: config.execution.maxExecutionTime, states: runtime.taskStates }) })],
     }),
   )

@@ -51,6 +51,8 @@ export interface McpRuntime {
   /** The job queue and schedules, for list_jobs and list_schedules (not offered without them). */
   jobs?: Pick<JobService, 'list'>
   schedules?: Pick<ScheduleService, 'list'>
+  /** Enabled and disabled tasks, for list_available_tasks. */
+  taskStates?: { isEnabled(name: string): boolean }
 }
 
 export interface CreateMcpServerDeps {
@@ -184,7 +186,7 @@ export function createMcpServer(deps: CreateMcpServerDeps): McpServerHandle {
         server,
         catalog,
         settings,
-        context: { engine: view.engine, registry: view.registry, store: view.store, config: runtime.config, logger: runtime.logger, tasksDir: deps.tasksDir, principal, ...(runtime.jobs ? { jobs: runtime.jobs } : {}), ...(runtime.schedules ? { schedules: runtime.schedules } : {}) },
+        context: { engine: view.engine, registry: view.registry, store: view.store, config: runtime.config, logger: runtime.logger, tasksDir: deps.tasksDir, principal, ...(runtime.jobs ? { jobs: runtime.jobs } : {}), ...(runtime.schedules ? { schedules: runtime.schedules } : {}), ...(runtime.taskStates ? { taskStates: runtime.taskStates } : {}) },
         access,
         lookup,
         taskStore,

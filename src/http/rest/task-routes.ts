@@ -6,9 +6,12 @@ import { listTasks, type TaskView } from '../../engine/list-tasks.ts'
 import { resolveTask } from '../../engine/resolve-task.ts'
 import { json, listResponse } from './responses.ts'
 import { applyListQuery } from './apply-list-query.ts'
-import type { RestRouteGroup } from './types.ts'
+import type { RestContext, RestRouteGroup } from './types.ts'
 
 type FieldValue = string | number | boolean | null | undefined | readonly string[]
+
+/** The task states of the server (enabled/disabled), for the `enabled` field of the views. */
+const enabledOf = (ctx: RestContext) => (ctx.deps.taskStates ? { isEnabled: (name: string) => ctx.deps.taskStates!.isEnabled(name) } : {})
 
 export function taskReadRoutes(): RestRouteGroup {
   return {
@@ -21,7 +24,7 @@ export function taskReadRoutes(): RestRouteGroup {
           const { query, params } = ctx.list()
           ctx.authorize()
           const tags = params.tags?.split(',').map((t) => t.trim()).filter((t) => t !== '')
-          const { tasks } = listTasks(ctx.view.registry, ctx.view.store, { filter: params.q, tags, page: 0, limit: Number.MAX_SAFE_INTEGER, includeSchemas: false })
+          const { tasks } = listTasks(ctx.view.registry, ctx.view.store, { filter: params.q, tags, page: 0, limit: Number.MAX_SAFE_INTEGER, includeSchemas: false, ...enabledOf(ctx) })
           const page = applyListQuery(tasks, query, (task, field) => (task as unknown as Record<string, FieldValue>)[field])
           return listResponse(page.items, query, page.total)
         },
@@ -44,7 +47,7 @@ export function taskReadRoutes(): RestRouteGroup {
             byTask[task.name] = total
             executions += total
           }
-          const views: TaskView[] = listTasks(registry, store, { page: 0, limit: Number.MAX_SAFE_INTEGER }).tasks
+          const views: TaskView[] = listTasks(registry, store, { page: 0, limit: Number.MAX_SAFE_INTEGER, ...enabledOf(ctx) }).tasks
           const enabled = views.filter((view) => view.enabled).length
           return json({
             total: tasks.length,
@@ -65,7 +68,7 @@ export function taskReadRoutes(): RestRouteGroup {
           ctx.query()
           ctx.authorize({ tasks: [ctx.params.id!] })
           const task = resolveTask(ctx.view.registry, ctx.params.id!)
-          const [view] = listTasks({ ...ctx.view.registry, list: () => [task] }, ctx.view.store, { page: 0, limit: 1 }).tasks
+          const [view] = listTasks({ ...ctx.view.registry, list: () => [task] }, ctx.view.store, { page: 0, limit: 1, ...enabledOf(ctx) }).tasks
           const versions = ctx.view.store.listTaskVersions(task.name)
           return json({
             ...view,

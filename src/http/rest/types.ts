@@ -26,6 +26,8 @@ export interface RestDeps extends DoorServices {
   config?: Pick<Config, 'execution'>
   /** Mounts GET /api/v1/events when given. */
   events?: Pick<EventStream, 'handle'>
+  /** Enabled and disabled tasks (the `enabled` field of task views); absent: every task shows enabled. */
+  taskStates?: { isEnabled(name: string): boolean }
   /** More route groups to mount under /api/v1 (the task write routes of src/http/rest/task-write-routes.ts). */
   groups?: readonly RestRouteGroup[]
 }

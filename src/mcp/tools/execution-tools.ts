@@ -89,6 +89,7 @@ export const executionHandlers: Pick<ToolHandlers, ExecutionToolName> = {
       limit: whole(input.limit, 50, 1, 1000),
       sortBy: input.sort_by,
       sortOrder,
+      ...(ctx.taskStates ? { isEnabled: (name: string) => ctx.taskStates!.isEnabled(name) } : {}),
     })
     return {
       output: definedOnly({

@@ -51,6 +51,8 @@ export interface ToolContext {
   /** The job queue and the schedules (list_jobs, list_schedules); absent where the server keeps none. */
   jobs?: Pick<JobService, 'list'>
   schedules?: Pick<ScheduleService, 'list'>
+  /** Enabled and disabled tasks (list_available_tasks shows `enabled`). */
+  taskStates?: { isEnabled(name: string): boolean }
 }
 
 /**

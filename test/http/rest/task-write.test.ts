@@ -56,7 +56,7 @@ beforeAll(async () => {
   jobs = createJobService({ store: createSqliteJobStore(h.store), engine: h.engine, registry: h.registry, events: bus, logger: logger }, testSettings())
   schedules = createScheduleService({ store: createSqliteScheduleStore(h.store.database), jobs, registry: h.registry, events: bus, logger: logger })
   const authoring = authoringOver({ logger, tasksDir: h.tasksDir, maxTestSeconds: 10, states: h.states })
-  host.use(createRestApi({ ...host.services, registry: h.registry, store: h.store, engine: h.engine, jobs, schedules, groups: [createTaskWriteRoutes({ authoring })] }))
+  host.use(createRestApi({ ...host.services, registry: h.registry, store: h.store, engine: h.engine, jobs, schedules, taskStates: h.states, groups: [createTaskWriteRoutes({ authoring })] }))
 })
 
 afterAll(async () => {
@@ -177,7 +177,10 @@ describe('enabling and disabling', () => {
     expect(await bodyOf(disabled)).toMatchObject({ name: 'adder', enabled: false, changed: true, changed_by: 'admin' })
     const refused = await errorOf(await run('runner', { a: 1, b: 1 }))
     expect(refused).toMatchObject({ code: 'CONFLICT', status: 409, message: 'task adder is disabled; enable it with POST /api/v1/tasks/adder/enable' })
-    expect((await call('admin', 'GET', '/api/v1/tasks/adder')).status).toBe(200)
+    const shown = await call('admin', 'GET', '/api/v1/tasks/adder')
+    expect(shown.status).toBe(200)
+    expect(await bodyOf(shown)).toMatchObject({ name: 'adder', enabled: false })
+    expect((await bodyOf(await call('admin', 'GET', '/api/v1/tasks?name=adder'))).data).toMatchObject([{ name: 'adder', enabled: false }])
     expect((await call('admin', 'POST', '/api/v1/tasks/adder/disable')).status).toBe(200)
     const enabled = await bodyOf(await call('admin', 'POST', '/api/v1/tasks/adder/enable', { body: {} }))
     expect(enabled).toMatchObject({ enabled: true, changed: true })
