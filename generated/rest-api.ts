@@ -180,6 +180,121 @@ export const REST_ROUTES: readonly RestRouteDefinition[] = [
     }
   },
   {
+    "group": "tasks",
+    "method": "POST",
+    "path": "/tasks",
+    "summary": "Create a task",
+    "description": "Writes a new task package (metadata.json, main.js, schemas, tests) into the server's tasks folder, loads it and, unless run_tests is false, runs its tests. Needs can_manage_tasks. 201 with a Location header.",
+    "query": [],
+    "body": "CreateTaskRequest",
+    "bodyOptional": false,
+    "responses": {
+      "201": {
+        "description": "Created.",
+        "schema": "TaskCreated"
+      }
+    }
+  },
+  {
+    "group": "tasks",
+    "method": "PATCH",
+    "path": "/tasks/{id}",
+    "summary": "Update a task",
+    "description": "Changes the code, schemas, tests, description or version of a task; the previous files are kept under .versions/. A task from a read-only source is saved as a copy in the tasks folder that takes over its name.",
+    "query": [],
+    "body": "UpdateTaskRequest",
+    "bodyOptional": false,
+    "responses": {
+      "200": {
+        "description": "Updated.",
+        "schema": "TaskUpdated"
+      }
+    }
+  },
+  {
+    "group": "tasks",
+    "method": "DELETE",
+    "path": "/tasks/{id}",
+    "summary": "Delete a task",
+    "description": "Removes a task written to the tasks folder (backup under .versions/ unless backup=false).",
+    "query": [
+      {
+        "name": "force",
+        "type": "boolean",
+        "description": "Delete even when the task has executions."
+      },
+      {
+        "name": "backup",
+        "type": "boolean",
+        "description": "Keep a copy under .versions/ (default true)."
+      }
+    ],
+    "responses": {
+      "200": {
+        "description": "Deleted.",
+        "schema": "TaskDeleted"
+      }
+    }
+  },
+  {
+    "group": "tasks",
+    "method": "POST",
+    "path": "/tasks/{id}/enable",
+    "summary": "Enable a task",
+    "description": "Lets every door run the task again. Takes no body.",
+    "query": [],
+    "responses": {
+      "200": {
+        "description": "The new state.",
+        "schema": "TaskStateChange"
+      }
+    }
+  },
+  {
+    "group": "tasks",
+    "method": "POST",
+    "path": "/tasks/{id}/disable",
+    "summary": "Disable a task",
+    "description": "Refuses every way of running the task (REST, MCP, jobs, schedules, CLI) with 409 until it is enabled; it stays listed with enabled: false, and its tests can still run. Takes no body.",
+    "query": [],
+    "responses": {
+      "200": {
+        "description": "The new state.",
+        "schema": "TaskStateChange"
+      }
+    }
+  },
+  {
+    "group": "tasks",
+    "method": "POST",
+    "path": "/tasks/sync",
+    "summary": "Reload the registry",
+    "description": "Rescans every task source and reports what was added, updated or removed, and packages that failed to load. Takes no body.",
+    "query": [],
+    "responses": {
+      "200": {
+        "description": "What changed.",
+        "schema": "SyncReport"
+      }
+    }
+  },
+  {
+    "group": "tasks",
+    "method": "POST",
+    "path": "/tasks/{id}/test",
+    "summary": "Run a task's tests",
+    "description": "Runs the task's test cases (all, or test_names) through the engine and reports each result.",
+    "query": [],
+    "body": "TestTaskRequest",
+    "bodyOptional": true,
+    "responses": {
+      "200": {
+        "description": "The report.",
+        "schema": "TaskTestRun"
+      }
+    }
+  },
+  {
     "group": "executions",
     "method": "GET",
     "path": "/executions",
@@ -1385,6 +1500,71 @@ export const REST_BODY_SCHEMAS: Readonly<Record<string, Record<string, unknown>>
       }
     }
   },
+  "CreateTaskRequest": {
+    "type": "object",
+    "title": "CreateTaskRequest",
+    "additionalProperties": false,
+    "required": [
+      "name",
+      "code"
+    ],
+    "properties": {
+      "name": {
+        "type": "string",
+        "minLength": 1,
+        "description": "Task name: letters, digits, - and _."
+      },
+      "code": {
+        "type": "string",
+        "minLength": 1,
+        "description": "JavaScript defining main(input, context)."
+      },
+      "description": {
+        "type": "string"
+      },
+      "version": {
+        "type": "string",
+        "description": "Semver; default 0.1.0."
+      },
+      "input_schema": {
+        "type": [
+          "object",
+          "boolean",
+          "null"
+        ],
+        "description": "JSON Schema of the input (alias: inputSchema)."
+      },
+      "output_schema": {
+        "type": [
+          "object",
+          "boolean",
+          "null"
+        ],
+        "description": "JSON Schema of the output (alias: outputSchema)."
+      },
+      "tests": {
+        "type": "array",
+        "items": {
+          "type": "object"
+        },
+        "description": "Test cases: {name, input, expected_output?, should_fail?, mock?}."
+      },
+      "tags": {
+        "type": "array",
+        "items": {
+          "type": "string"
+        }
+      },
+      "metadata": {
+        "type": "object",
+        "description": "Extra metadata.json fields."
+      },
+      "run_tests": {
+        "type": "boolean",
+        "description": "Run the new task's tests and report them (default true)."
+      }
+    }
+  },
   "RetryRequest": {
     "type": "object",
     "title": "RetryRequest",
@@ -1394,6 +1574,28 @@ export const REST_BODY_SCHEMAS: Readonly<Record<string, Record<string, unknown>>
         "type": "number",
         "exclusiveMinimum": 0,
         "description": "Seconds; capped by execution.max_execution_time."
+      }
+    }
+  },
+  "TestTaskRequest": {
+    "type": "object",
+    "title": "TestTaskRequest",
+    "additionalProperties": false,
+    "properties": {
+      "test_names": {
+        "type": "array",
+        "items": {
+          "type": "string"
+        },
+        "description": "Only these test cases."
+      },
+      "stop_on_failure": {
+        "type": "boolean"
+      },
+      "timeout": {
+        "type": "number",
+        "exclusiveMinimum": 0,
+        "description": "Seconds per test case."
       }
     }
   },
@@ -1549,6 +1751,61 @@ export const REST_BODY_SCHEMAS: Readonly<Record<string, Record<string, unknown>>
         ]
       }
     }
+  },
+  "UpdateTaskRequest": {
+    "type": "object",
+    "title": "UpdateTaskRequest",
+    "additionalProperties": false,
+    "properties": {
+      "code": {
+        "type": "string",
+        "minLength": 1
+      },
+      "description": {
+        "type": "string"
+      },
+      "version": {
+        "type": "string",
+        "description": "New version; must not go down."
+      },
+      "input_schema": {
+        "type": [
+          "object",
+          "boolean"
+        ]
+      },
+      "output_schema": {
+        "type": [
+          "object",
+          "boolean"
+        ]
+      },
+      "tests": {
+        "type": "array",
+        "items": {
+          "type": "object"
+        },
+        "description": "Test cases: {name, input, expected_output?, should_fail?, mock?}."
+      },
+      "tags": {
+        "type": "array",
+        "items": {
+          "type": "string"
+        }
+      },
+      "validate": {
+        "type": "boolean",
+        "description": "Refuse changes that do not validate (default true)."
+      },
+      "backup": {
+        "type": "boolean",
+        "description": "Keep the previous files under .versions/ (default true)."
+      },
+      "run_tests": {
+        "type": "boolean",
+        "description": "Run the tests after the change."
+      }
+    }
   }
 }
 
@@ -1556,7 +1813,7 @@ export const REST_EXAMPLES: readonly RestGroupExample[] = [
   {
     "group": "tasks",
     "title": "Tasks",
-    "description": "The loaded task catalogue as the caller's task patterns let it see it. Creating, editing, deleting, enabling, disabling, syncing and testing tasks are the task write routes of the same group.",
+    "description": "The loaded task catalogue as the caller's task patterns let it see it. Creating, editing, deleting, enabling, disabling, syncing and testing tasks need can_manage_tasks (task.write).",
     "example": {
       "request": {
         "method": "GET",

@@ -16,7 +16,7 @@ export const OPENAPI_DOCUMENT: Readonly<Record<string, unknown>> = {
   "tags": [
     {
       "name": "Tasks",
-      "description": "The loaded task catalogue as the caller's task patterns let it see it. Creating, editing, deleting, enabling, disabling, syncing and testing tasks are the task write routes of the same group."
+      "description": "The loaded task catalogue as the caller's task patterns let it see it. Creating, editing, deleting, enabling, disabling, syncing and testing tasks need can_manage_tasks (task.write)."
     },
     {
       "name": "Executions",
@@ -448,6 +448,105 @@ export const OPENAPI_DOCUMENT: Readonly<Record<string, unknown>> = {
             }
           }
         }
+      },
+      "post": {
+        "tags": [
+          "Tasks"
+        ],
+        "operationId": "postTasks",
+        "summary": "Create a task",
+        "description": "Writes a new task package (metadata.json, main.js, schemas, tests) into the server's tasks folder, loads it and, unless run_tests is false, runs its tests. Needs can_manage_tasks. 201 with a Location header.",
+        "parameters": [],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/CreateTaskRequest"
+              }
+            }
+          }
+        },
+        "responses": {
+          "201": {
+            "description": "Created.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/TaskCreated"
+                }
+              }
+            },
+            "headers": {
+              "Location": {
+                "description": "The URL of what was created.",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            }
+          },
+          "400": {
+            "description": "The body or query is invalid; details.errors lists each JSON path.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ErrorBody"
+                }
+              }
+            }
+          },
+          "401": {
+            "description": "No valid credential.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ErrorBody"
+                }
+              }
+            }
+          },
+          "403": {
+            "description": "A permission or task pattern refuses it.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ErrorBody"
+                }
+              }
+            }
+          },
+          "413": {
+            "description": "The body is too large.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ErrorBody"
+                }
+              }
+            }
+          },
+          "415": {
+            "description": "The body is not application/json.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ErrorBody"
+                }
+              }
+            }
+          },
+          "429": {
+            "description": "A rate limit refused it; Retry-After says when to retry.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ErrorBody"
+                }
+              }
+            }
+          }
+        }
       }
     },
     "/api/v1/tasks/stats": {
@@ -554,6 +653,593 @@ export const OPENAPI_DOCUMENT: Readonly<Record<string, unknown>> = {
           },
           "404": {
             "description": "Unknown id.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ErrorBody"
+                }
+              }
+            }
+          },
+          "429": {
+            "description": "A rate limit refused it; Retry-After says when to retry.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ErrorBody"
+                }
+              }
+            }
+          }
+        }
+      },
+      "patch": {
+        "tags": [
+          "Tasks"
+        ],
+        "operationId": "patchTasksById",
+        "summary": "Update a task",
+        "description": "Changes the code, schemas, tests, description or version of a task; the previous files are kept under .versions/. A task from a read-only source is saved as a copy in the tasks folder that takes over its name.",
+        "parameters": [
+          {
+            "name": "id",
+            "in": "path",
+            "required": true,
+            "schema": {
+              "type": "string"
+            }
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/UpdateTaskRequest"
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "Updated.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/TaskUpdated"
+                }
+              }
+            }
+          },
+          "400": {
+            "description": "The body or query is invalid; details.errors lists each JSON path.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ErrorBody"
+                }
+              }
+            }
+          },
+          "401": {
+            "description": "No valid credential.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ErrorBody"
+                }
+              }
+            }
+          },
+          "403": {
+            "description": "A permission or task pattern refuses it.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ErrorBody"
+                }
+              }
+            }
+          },
+          "404": {
+            "description": "Unknown id.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ErrorBody"
+                }
+              }
+            }
+          },
+          "413": {
+            "description": "The body is too large.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ErrorBody"
+                }
+              }
+            }
+          },
+          "415": {
+            "description": "The body is not application/json.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ErrorBody"
+                }
+              }
+            }
+          },
+          "429": {
+            "description": "A rate limit refused it; Retry-After says when to retry.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ErrorBody"
+                }
+              }
+            }
+          }
+        }
+      },
+      "delete": {
+        "tags": [
+          "Tasks"
+        ],
+        "operationId": "deleteTasksById",
+        "summary": "Delete a task",
+        "description": "Removes a task written to the tasks folder (backup under .versions/ unless backup=false).",
+        "parameters": [
+          {
+            "name": "id",
+            "in": "path",
+            "required": true,
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "name": "force",
+            "in": "query",
+            "required": false,
+            "description": "Delete even when the task has executions.",
+            "schema": {
+              "type": "boolean"
+            }
+          },
+          {
+            "name": "backup",
+            "in": "query",
+            "required": false,
+            "description": "Keep a copy under .versions/ (default true).",
+            "schema": {
+              "type": "boolean"
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "Deleted.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/TaskDeleted"
+                }
+              }
+            }
+          },
+          "401": {
+            "description": "No valid credential.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ErrorBody"
+                }
+              }
+            }
+          },
+          "403": {
+            "description": "A permission or task pattern refuses it.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ErrorBody"
+                }
+              }
+            }
+          },
+          "404": {
+            "description": "Unknown id.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ErrorBody"
+                }
+              }
+            }
+          },
+          "413": {
+            "description": "The body is too large.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ErrorBody"
+                }
+              }
+            }
+          },
+          "415": {
+            "description": "The body is not application/json.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ErrorBody"
+                }
+              }
+            }
+          },
+          "429": {
+            "description": "A rate limit refused it; Retry-After says when to retry.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ErrorBody"
+                }
+              }
+            }
+          }
+        }
+      }
+    },
+    "/api/v1/tasks/{id}/enable": {
+      "post": {
+        "tags": [
+          "Tasks"
+        ],
+        "operationId": "postTasksByIdEnable",
+        "summary": "Enable a task",
+        "description": "Lets every door run the task again. Takes no body.",
+        "parameters": [
+          {
+            "name": "id",
+            "in": "path",
+            "required": true,
+            "schema": {
+              "type": "string"
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The new state.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/TaskStateChange"
+                }
+              }
+            }
+          },
+          "401": {
+            "description": "No valid credential.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ErrorBody"
+                }
+              }
+            }
+          },
+          "403": {
+            "description": "A permission or task pattern refuses it.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ErrorBody"
+                }
+              }
+            }
+          },
+          "404": {
+            "description": "Unknown id.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ErrorBody"
+                }
+              }
+            }
+          },
+          "413": {
+            "description": "The body is too large.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ErrorBody"
+                }
+              }
+            }
+          },
+          "415": {
+            "description": "The body is not application/json.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ErrorBody"
+                }
+              }
+            }
+          },
+          "429": {
+            "description": "A rate limit refused it; Retry-After says when to retry.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ErrorBody"
+                }
+              }
+            }
+          }
+        }
+      }
+    },
+    "/api/v1/tasks/{id}/disable": {
+      "post": {
+        "tags": [
+          "Tasks"
+        ],
+        "operationId": "postTasksByIdDisable",
+        "summary": "Disable a task",
+        "description": "Refuses every way of running the task (REST, MCP, jobs, schedules, CLI) with 409 until it is enabled; it stays listed with enabled: false, and its tests can still run. Takes no body.",
+        "parameters": [
+          {
+            "name": "id",
+            "in": "path",
+            "required": true,
+            "schema": {
+              "type": "string"
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The new state.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/TaskStateChange"
+                }
+              }
+            }
+          },
+          "401": {
+            "description": "No valid credential.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ErrorBody"
+                }
+              }
+            }
+          },
+          "403": {
+            "description": "A permission or task pattern refuses it.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ErrorBody"
+                }
+              }
+            }
+          },
+          "404": {
+            "description": "Unknown id.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ErrorBody"
+                }
+              }
+            }
+          },
+          "413": {
+            "description": "The body is too large.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ErrorBody"
+                }
+              }
+            }
+          },
+          "415": {
+            "description": "The body is not application/json.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ErrorBody"
+                }
+              }
+            }
+          },
+          "429": {
+            "description": "A rate limit refused it; Retry-After says when to retry.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ErrorBody"
+                }
+              }
+            }
+          }
+        }
+      }
+    },
+    "/api/v1/tasks/sync": {
+      "post": {
+        "tags": [
+          "Tasks"
+        ],
+        "operationId": "postTasksSync",
+        "summary": "Reload the registry",
+        "description": "Rescans every task source and reports what was added, updated or removed, and packages that failed to load. Takes no body.",
+        "parameters": [],
+        "responses": {
+          "200": {
+            "description": "What changed.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/SyncReport"
+                }
+              }
+            }
+          },
+          "401": {
+            "description": "No valid credential.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ErrorBody"
+                }
+              }
+            }
+          },
+          "403": {
+            "description": "A permission or task pattern refuses it.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ErrorBody"
+                }
+              }
+            }
+          },
+          "413": {
+            "description": "The body is too large.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ErrorBody"
+                }
+              }
+            }
+          },
+          "415": {
+            "description": "The body is not application/json.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ErrorBody"
+                }
+              }
+            }
+          },
+          "429": {
+            "description": "A rate limit refused it; Retry-After says when to retry.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ErrorBody"
+                }
+              }
+            }
+          }
+        }
+      }
+    },
+    "/api/v1/tasks/{id}/test": {
+      "post": {
+        "tags": [
+          "Tasks"
+        ],
+        "operationId": "postTasksByIdTest",
+        "summary": "Run a task's tests",
+        "description": "Runs the task's test cases (all, or test_names) through the engine and reports each result.",
+        "parameters": [
+          {
+            "name": "id",
+            "in": "path",
+            "required": true,
+            "schema": {
+              "type": "string"
+            }
+          }
+        ],
+        "requestBody": {
+          "required": false,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/TestTaskRequest"
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The report.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/TaskTestRun"
+                }
+              }
+            }
+          },
+          "400": {
+            "description": "The body or query is invalid; details.errors lists each JSON path.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ErrorBody"
+                }
+              }
+            }
+          },
+          "401": {
+            "description": "No valid credential.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ErrorBody"
+                }
+              }
+            }
+          },
+          "403": {
+            "description": "A permission or task pattern refuses it.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ErrorBody"
+                }
+              }
+            }
+          },
+          "404": {
+            "description": "Unknown id.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ErrorBody"
+                }
+              }
+            }
+          },
+          "413": {
+            "description": "The body is too large.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ErrorBody"
+                }
+              }
+            }
+          },
+          "415": {
+            "description": "The body is not application/json.",
             "content": {
               "application/json": {
                 "schema": {
@@ -4722,6 +5408,391 @@ export const OPENAPI_DOCUMENT: Readonly<Record<string, unknown>> = {
             "$ref": "#/components/schemas/ListMeta"
           }
         }
+      },
+      "CreateTaskRequest": {
+        "type": "object",
+        "title": "CreateTaskRequest",
+        "additionalProperties": false,
+        "required": [
+          "name",
+          "code"
+        ],
+        "properties": {
+          "name": {
+            "type": "string",
+            "minLength": 1,
+            "description": "Task name: letters, digits, - and _."
+          },
+          "code": {
+            "type": "string",
+            "minLength": 1,
+            "description": "JavaScript defining main(input, context)."
+          },
+          "description": {
+            "type": "string"
+          },
+          "version": {
+            "type": "string",
+            "description": "Semver; default 0.1.0."
+          },
+          "input_schema": {
+            "type": [
+              "object",
+              "boolean",
+              "null"
+            ],
+            "description": "JSON Schema of the input (alias: inputSchema)."
+          },
+          "output_schema": {
+            "type": [
+              "object",
+              "boolean",
+              "null"
+            ],
+            "description": "JSON Schema of the output (alias: outputSchema)."
+          },
+          "tests": {
+            "type": "array",
+            "items": {
+              "type": "object"
+            },
+            "description": "Test cases: {name, input, expected_output?, should_fail?, mock?}."
+          },
+          "tags": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          },
+          "metadata": {
+            "type": "object",
+            "description": "Extra metadata.json fields."
+          },
+          "run_tests": {
+            "type": "boolean",
+            "description": "Run the new task's tests and report them (default true)."
+          }
+        }
+      },
+      "UpdateTaskRequest": {
+        "type": "object",
+        "title": "UpdateTaskRequest",
+        "additionalProperties": false,
+        "properties": {
+          "code": {
+            "type": "string",
+            "minLength": 1
+          },
+          "description": {
+            "type": "string"
+          },
+          "version": {
+            "type": "string",
+            "description": "New version; must not go down."
+          },
+          "input_schema": {
+            "type": [
+              "object",
+              "boolean"
+            ]
+          },
+          "output_schema": {
+            "type": [
+              "object",
+              "boolean"
+            ]
+          },
+          "tests": {
+            "type": "array",
+            "items": {
+              "type": "object"
+            },
+            "description": "Test cases: {name, input, expected_output?, should_fail?, mock?}."
+          },
+          "tags": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          },
+          "validate": {
+            "type": "boolean",
+            "description": "Refuse changes that do not validate (default true)."
+          },
+          "backup": {
+            "type": "boolean",
+            "description": "Keep the previous files under .versions/ (default true)."
+          },
+          "run_tests": {
+            "type": "boolean",
+            "description": "Run the tests after the change."
+          }
+        }
+      },
+      "TestTaskRequest": {
+        "type": "object",
+        "title": "TestTaskRequest",
+        "additionalProperties": false,
+        "properties": {
+          "test_names": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            },
+            "description": "Only these test cases."
+          },
+          "stop_on_failure": {
+            "type": "boolean"
+          },
+          "timeout": {
+            "type": "number",
+            "exclusiveMinimum": 0,
+            "description": "Seconds per test case."
+          }
+        }
+      },
+      "TaskCreated": {
+        "type": "object",
+        "title": "TaskCreated",
+        "additionalProperties": false,
+        "required": [
+          "id",
+          "name",
+          "version",
+          "enabled",
+          "warnings",
+          "message"
+        ],
+        "properties": {
+          "id": {
+            "type": "string"
+          },
+          "name": {
+            "type": "string"
+          },
+          "version": {
+            "type": "string"
+          },
+          "enabled": {
+            "type": "boolean"
+          },
+          "warnings": {
+            "type": "array",
+            "items": {
+              "type": "object"
+            }
+          },
+          "test_results": {
+            "type": "object",
+            "description": "The test report: total, passed, failed and each result.",
+            "additionalProperties": true
+          },
+          "message": {
+            "type": "string"
+          }
+        }
+      },
+      "TaskUpdated": {
+        "type": "object",
+        "title": "TaskUpdated",
+        "additionalProperties": false,
+        "required": [
+          "id",
+          "name",
+          "version",
+          "changes_applied",
+          "message"
+        ],
+        "properties": {
+          "id": {
+            "type": "string"
+          },
+          "name": {
+            "type": "string"
+          },
+          "previous_version": {
+            "type": "string"
+          },
+          "version": {
+            "type": "string"
+          },
+          "changes_applied": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          },
+          "backup_path": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "copied": {
+            "type": "boolean",
+            "description": "The task came from a read-only source: the change was saved as a copy in the tasks folder that takes over its name."
+          },
+          "warnings": {
+            "type": "array",
+            "items": {
+              "type": "object"
+            }
+          },
+          "test_results": {
+            "type": "object",
+            "description": "The test report: total, passed, failed and each result.",
+            "additionalProperties": true
+          },
+          "message": {
+            "type": "string"
+          }
+        }
+      },
+      "TaskDeleted": {
+        "type": "object",
+        "title": "TaskDeleted",
+        "additionalProperties": false,
+        "required": [
+          "id",
+          "name",
+          "deleted",
+          "message"
+        ],
+        "properties": {
+          "id": {
+            "type": "string"
+          },
+          "name": {
+            "type": "string"
+          },
+          "version": {
+            "type": "string"
+          },
+          "deleted": {
+            "type": "boolean"
+          },
+          "backup_path": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "message": {
+            "type": "string"
+          }
+        }
+      },
+      "TaskStateChange": {
+        "type": "object",
+        "title": "TaskStateChange",
+        "additionalProperties": false,
+        "required": [
+          "name",
+          "enabled",
+          "changed",
+          "message"
+        ],
+        "properties": {
+          "name": {
+            "type": "string"
+          },
+          "enabled": {
+            "type": "boolean"
+          },
+          "changed": {
+            "type": "boolean",
+            "description": "False when it already was in that state."
+          },
+          "changed_at": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "changed_by": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "message": {
+            "type": "string"
+          }
+        }
+      },
+      "SyncReport": {
+        "type": "object",
+        "title": "SyncReport",
+        "additionalProperties": false,
+        "required": [
+          "added",
+          "updated",
+          "removed",
+          "errors",
+          "total_tasks",
+          "message"
+        ],
+        "properties": {
+          "added": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          },
+          "updated": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          },
+          "removed": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          },
+          "errors": {
+            "type": "array",
+            "items": {
+              "type": "object"
+            }
+          },
+          "total_tasks": {
+            "type": "integer"
+          },
+          "message": {
+            "type": "string"
+          }
+        }
+      },
+      "TaskTestRun": {
+        "type": "object",
+        "title": "TaskTestRun",
+        "additionalProperties": true,
+        "required": [
+          "name",
+          "version",
+          "all_passed",
+          "message"
+        ],
+        "properties": {
+          "name": {
+            "type": "string"
+          },
+          "version": {
+            "type": "string"
+          },
+          "all_passed": {
+            "type": "boolean"
+          },
+          "cancelled": {
+            "type": "boolean"
+          },
+          "message": {
+            "type": "string"
+          }
+        },
+        "description": "The test report (total, passed, failed, results) with all_passed."
       },
       "CreateExecutionRequest": {
         "type": "object",

@@ -14,6 +14,15 @@ export interface RestSchemas {
   TaskDetail?: TaskDetail;
   TaskStats?: TaskStats;
   TaskList?: TaskList;
+  CreateTaskRequest?: CreateTaskRequest;
+  UpdateTaskRequest?: UpdateTaskRequest;
+  TestTaskRequest?: TestTaskRequest;
+  TaskCreated?: TaskCreated;
+  TaskUpdated?: TaskUpdated;
+  TaskDeleted?: TaskDeleted;
+  TaskStateChange?: TaskStateChange;
+  SyncReport?: SyncReport;
+  TaskTestRun?: TaskTestRun;
   CreateExecutionRequest?: CreateExecutionRequest;
   ExecutionAccepted?: ExecutionAccepted;
   Progress?: Progress;
@@ -255,6 +264,152 @@ export interface TaskStats {
 export interface TaskList {
   data: Task[];
   meta: ListMeta;
+}
+export interface CreateTaskRequest {
+  /**
+   * Task name: letters, digits, - and _.
+   */
+  name: string;
+  /**
+   * JavaScript defining main(input, context).
+   */
+  code: string;
+  description?: string;
+  /**
+   * Semver; default 0.1.0.
+   */
+  version?: string;
+  /**
+   * JSON Schema of the input (alias: inputSchema).
+   */
+  input_schema?: {} | boolean | null;
+  /**
+   * JSON Schema of the output (alias: outputSchema).
+   */
+  output_schema?: {} | boolean | null;
+  /**
+   * Test cases: {name, input, expected_output?, should_fail?, mock?}.
+   */
+  tests?: {}[];
+  tags?: string[];
+  /**
+   * Extra metadata.json fields.
+   */
+  metadata?: {};
+  /**
+   * Run the new task's tests and report them (default true).
+   */
+  run_tests?: boolean;
+}
+export interface UpdateTaskRequest {
+  code?: string;
+  description?: string;
+  /**
+   * New version; must not go down.
+   */
+  version?: string;
+  input_schema?: {} | boolean;
+  output_schema?: {} | boolean;
+  /**
+   * Test cases: {name, input, expected_output?, should_fail?, mock?}.
+   */
+  tests?: {}[];
+  tags?: string[];
+  /**
+   * Refuse changes that do not validate (default true).
+   */
+  validate?: boolean;
+  /**
+   * Keep the previous files under .versions/ (default true).
+   */
+  backup?: boolean;
+  /**
+   * Run the tests after the change.
+   */
+  run_tests?: boolean;
+}
+export interface TestTaskRequest {
+  /**
+   * Only these test cases.
+   */
+  test_names?: string[];
+  stop_on_failure?: boolean;
+  /**
+   * Seconds per test case.
+   */
+  timeout?: number;
+}
+export interface TaskCreated {
+  id: string;
+  name: string;
+  version: string;
+  enabled: boolean;
+  warnings: {}[];
+  /**
+   * The test report: total, passed, failed and each result.
+   */
+  test_results?: {
+    [k: string]: unknown;
+  };
+  message: string;
+}
+export interface TaskUpdated {
+  id: string;
+  name: string;
+  previous_version?: string;
+  version: string;
+  changes_applied: string[];
+  backup_path?: string | null;
+  /**
+   * The task came from a read-only source: the change was saved as a copy in the tasks folder that takes over its name.
+   */
+  copied?: boolean;
+  warnings?: {}[];
+  /**
+   * The test report: total, passed, failed and each result.
+   */
+  test_results?: {
+    [k: string]: unknown;
+  };
+  message: string;
+}
+export interface TaskDeleted {
+  id: string;
+  name: string;
+  version?: string;
+  deleted: boolean;
+  backup_path?: string | null;
+  message: string;
+}
+export interface TaskStateChange {
+  name: string;
+  enabled: boolean;
+  /**
+   * False when it already was in that state.
+   */
+  changed: boolean;
+  changed_at?: string | null;
+  changed_by?: string | null;
+  message: string;
+}
+export interface SyncReport {
+  added: string[];
+  updated: string[];
+  removed: string[];
+  errors: {}[];
+  total_tasks: number;
+  message: string;
+}
+/**
+ * The test report (total, passed, failed, results) with all_passed.
+ */
+export interface TaskTestRun {
+  name: string;
+  version: string;
+  all_passed: boolean;
+  cancelled?: boolean;
+  message: string;
+  [k: string]: unknown;
 }
 export interface CreateExecutionRequest {
   /**

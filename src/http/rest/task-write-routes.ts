@@ -9,10 +9,8 @@
  */
 import { refusalOf, viewTestReport, type Authoring, type AuthoringRefusal } from '../../authoring/index.ts'
 import { AppError, isAppError } from '../../errors.ts'
-import { compileSchema } from '../../tasks/schema.ts'
 import type { JsonSchema } from '../../tasks/types.ts'
-import { readJson } from '../read-json.ts'
-import { normaliseBody, snakeCase } from './aliases.ts'
+import { snakeCase } from './aliases.ts'
 import { json } from './responses.ts'
 import type { RestContext, RestRoute, RestRouteGroup } from './types.ts'
 
@@ -21,67 +19,8 @@ export interface TaskWriteDeps {
   authoring: (view: RestContext['view']) => Authoring
 }
 
-const schemaOrNull = { type: ['object', 'boolean', 'null'] }
-const tests = { type: 'array', items: { type: 'object' } }
-const tags = { type: 'array', items: { type: 'string' } }
-
-/** Request bodies, by the name errors show (`/api/v1` body schemas of the task write routes). */
-export const TASK_WRITE_BODIES = {
-  CreateTaskRequest: {
-    type: 'object',
-    additionalProperties: false,
-    required: ['name', 'code'],
-    properties: { name: { type: 'string', minLength: 1 }, code: { type: 'string', minLength: 1 }, description: { type: 'string' }, version: { type: 'string' }, input_schema: schemaOrNull, output_schema: schemaOrNull, tests, tags, metadata: { type: 'object' }, run_tests: { type: 'boolean' } },
-  },
-  UpdateTaskRequest: {
-    type: 'object',
-    additionalProperties: false,
-    properties: { code: { type: 'string', minLength: 1 }, description: { type: 'string' }, version: { type: 'string' }, input_schema: { type: ['object', 'boolean'] }, output_schema: { type: ['object', 'boolean'] }, tests, tags, validate: { type: 'boolean' }, backup: { type: 'boolean' }, run_tests: { type: 'boolean' } },
-  },
-  TestTaskRequest: {
-    type: 'object',
-    additionalProperties: false,
-    properties: { test_names: { type: 'array', items: { type: 'string' } }, stop_on_failure: { type: 'boolean' }, timeout: { type: 'number', exclusiveMinimum: 0 } },
-  },
-} as const satisfies Record<string, JsonSchema>
-
-type BodyName = keyof typeof TASK_WRITE_BODIES
-const checks = Object.fromEntries(Object.entries(TASK_WRITE_BODIES).map(([name, schema]) => [name, compileSchema(schema as JsonSchema)])) as Record<BodyName, ReturnType<typeof compileSchema>>
-
-/** The body as `name` describes it (aliases renamed); 415, 413 and 400 naming every invalid field. */
-async function readBody<T>(ctx: RestContext, name: BodyName, options: { optional?: boolean } = {}): Promise<T> {
-  const raw = await readJson(ctx.request, ctx.deps.maxBodyBytes, options)
-  if (raw !== undefined && (typeof raw !== 'object' || raw === null || Array.isArray(raw))) {
-    throw new AppError('BAD_INPUT', `The request body must be a JSON object (${name}), got ${Array.isArray(raw) ? 'an array' : JSON.stringify(raw)}`, { hint: 'Send {"field": value, ...}.' })
-  }
-  const value = normaliseBody(name, TASK_WRITE_BODIES[name], raw ?? {})
-  const errors = checks[name].errors(value)
-  if (errors.length > 0) {
-    throw new AppError('BAD_INPUT', `The request body is invalid: ${errors.map((e) => `${e.path} ${e.message}`).join('; ')}`, {
-      data: { errors, schema: name },
-      hint: `Fix each field listed in details.errors; ${name} takes ${Object.keys(TASK_WRITE_BODIES[name].properties).join(', ')} (camelCase spellings are accepted too).`,
-    })
-  }
-  return value as T
-}
-
-/** Refuses a body on a route that takes none (an empty body or `{}` is fine). */
-async function readNoBody(ctx: RestContext, what: string): Promise<void> {
-  const body = await readJson(ctx.request, ctx.deps.maxBodyBytes, { optional: true })
-  const empty = body === undefined || (typeof body === 'object' && body !== null && !Array.isArray(body) && Object.keys(body).length === 0)
-  if (!empty) throw new AppError('BAD_INPUT', `${what} takes no request body`, { hint: 'Send no body (or {}).' })
-}
-
-/** `true`/`false` query parameters among `allowed`; anything else is refused naming what is allowed. */
-function booleanParams(ctx: RestContext, allowed: readonly string[]): Record<string, boolean> {
-  const out: Record<string, boolean> = {}
-  for (const [key, value] of ctx.url.searchParams) {
-    if (!allowed.includes(key)) throw new AppError('BAD_INPUT', `Unknown query parameter ${key}`, { data: { parameter: key, allowed }, hint: `This route takes ${allowed.join(', ')} (true or false).` })
-    if (value !== 'true' && value !== 'false') throw new AppError('BAD_INPUT', `Query parameter ${key} must be true or false, got ${JSON.stringify(value)}`, { data: { parameter: key }, hint: `Pass ${key}=true or ${key}=false.` })
-    out[key] = value === 'true'
-  }
-  return out
-}
+/** The body as schemas/rest/tasks.json names it: aliases renamed, 415, 413 and 400 naming every invalid field. */
+const readBody = <T>(ctx: RestContext, name: 'CreateTaskRequest' | 'UpdateTaskRequest' | 'TestTaskRequest'): Promise<T> => ctx.body<T>(name)
 
 const taskUrl = (name: string) => `/api/v1/tasks/${encodeURIComponent(name)}`
 
@@ -126,7 +65,6 @@ export function createTaskWriteRoutes(deps: TaskWriteDeps): RestRouteGroup {
   const setEnabled = (enabled: boolean) =>
     route('POST', `/tasks/:id/${enabled ? 'enable' : 'disable'}`, async (ctx) => {
       ctx.authorize({ tasks: [ctx.params.id!] })
-      await readNoBody(ctx, `POST /api/v1/tasks/{id}/${enabled ? 'enable' : 'disable'}`)
       const state = await deps.authoring(ctx.view).setEnabled(ctx.params.id!, enabled, { actor: ctx.principal.name })
       const word = enabled ? 'enabled' : 'disabled'
       const message = state.changed ? `Task ${state.name} is now ${word}` : `Task ${state.name} was already ${word}; nothing changed`
@@ -170,7 +108,8 @@ export function createTaskWriteRoutes(deps: TaskWriteDeps): RestRouteGroup {
       }),
       route('DELETE', '/tasks/:id', async (ctx) => {
         ctx.authorize({ tasks: [ctx.params.id!] })
-        const params = booleanParams(ctx, ['force', 'backup'])
+        const query = ctx.query()
+        const params = { force: query.force === undefined ? undefined : query.force === 'true', backup: query.backup === undefined ? undefined : query.backup === 'true' }
         const deleted = await deps.authoring(ctx.view).deleteTask(ctx.params.id!, { actor: ctx.principal.name, force: params.force, backup: params.backup })
         return json({ id: deleted.taskId, name: deleted.name, version: deleted.version, deleted: true, backup_path: deleted.backupPath, message: deleted.message })
       }),
@@ -178,13 +117,12 @@ export function createTaskWriteRoutes(deps: TaskWriteDeps): RestRouteGroup {
       setEnabled(false),
       route('POST', '/tasks/sync', async (ctx) => {
         ctx.authorize()
-        await readNoBody(ctx, 'POST /api/v1/tasks/sync')
         const report = await deps.authoring(ctx.view).sync()
         return json({ added: report.added, updated: report.updated, removed: report.removed, errors: report.errors, total_tasks: report.totalTasks, message: report.message })
       }),
       route('POST', '/tasks/:id/test', async (ctx) => {
         ctx.authorize({ tasks: [ctx.params.id!] })
-        const body = await readBody<TestBody>(ctx, 'TestTaskRequest', { optional: true })
+        const body = await readBody<TestBody>(ctx, 'TestTaskRequest')
         const run = await deps.authoring(ctx.view).runTests(ctx.params.id!, { actor: ctx.principal.name, signal: ctx.request.signal, names: body.test_names, stopOnFailure: body.stop_on_failure, timeout: body.timeout })
         const view = viewTestReport(run.report, run.dir)
         return json({ name: run.name, version: run.version, ...view, all_passed: run.report.failed === 0, cancelled: run.cancelled, message: run.message })
