@@ -1,5 +1,14 @@
+/**
+ * The MCP door's one seam to generated/ (written by `bun run gen` from schemas/tools/): the tool
+ * definitions, their precompiled input checks and their types are reached through this file only.
+ */
 import type { ToolDefinition, ToolGroup } from '../../generated/tools.ts'
 import type { ToolName } from '../../generated/tool-types.ts'
+
+export { TOOL_DEFINITIONS } from '../../generated/tools.ts'
+export { INPUT_CHECKS } from '../../generated/validators.ts'
+export type { ToolDefinition, ToolGroup } from '../../generated/tools.ts'
+export type { ToolIO, ToolName } from '../../generated/tool-types.ts'
 import type { McpToolSwitches } from '../config/types.ts'
 import type { Registry } from '../registry/registry.ts'
 import { similarNames } from './internal/similar-names.ts'

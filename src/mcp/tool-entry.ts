@@ -1,6 +1,5 @@
 import type { Tool } from '@modelcontextprotocol/sdk/types.js'
-import type { ToolDefinition } from '../../generated/tools.ts'
-import type { ToolName } from '../../generated/tool-types.ts'
+import type { ToolDefinition, ToolName } from './tool-catalog.ts'
 import { compileSchema, type SchemaError, type SchemaValidator } from '../tasks/schema.ts'
 import { applyDefaults } from './internal/apply-defaults.ts'
 import type { ToolRun } from './format-result.ts'

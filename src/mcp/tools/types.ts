@@ -4,7 +4,7 @@
  * type-checking. Handlers are thin: the work lives in engine/, registry/, tasks/, store/ so the HTTP
  * server can reuse it.
  */
-import type { ToolIO, ToolName } from '../../../generated/tool-types.ts'
+import type { ToolIO, ToolName } from '../tool-catalog.ts'
 import type { Principal } from '../../auth/types.ts'
 import type { Config } from '../../config/types.ts'
 import type { Engine } from '../../engine/engine.ts'

@@ -1,4 +1,4 @@
-import type { ToolIO } from '../../../../generated/tool-types.ts'
+import type { ToolIO } from '../../tool-catalog.ts'
 import type { ToolHandler, ToolOutcome } from '../types.ts'
 import { refused } from './refusals.ts'
 import { authoringFor } from './shared.ts'

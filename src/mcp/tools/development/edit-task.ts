@@ -1,4 +1,4 @@
-import type { ToolIO } from '../../../../generated/tool-types.ts'
+import type { ToolIO } from '../../tool-catalog.ts'
 import type { TaskProblem } from '../../../tasks/types.ts'
 import type { JsonSchema } from '../../../tasks/types.ts'
 import type { ToolHandler, ToolOutcome } from '../types.ts'
