@@ -1,3 +1,5 @@
+import { createSecurity } from '../../auth/security.ts'
+import { readSecuritySettings } from '../../auth/settings.ts'
 import type { Config } from '../../config/types.ts'
 import { refuseAddressWithStdio, resolveMcpHttpOptions, resolveMcpTransport, serveMcpHttp, waitForSignal } from '../../mcp/http/index.ts'
 import { loadRuntimeConfig, openRuntime, type GlobalFlags } from '../runtime.ts'
@@ -16,7 +18,9 @@ export async function runMcpHttp(values: Record<string, string | boolean | undef
   const tasksDir = tasksDirFor(config.baseDir)
   const runtime = await openRuntime(config, { tasksDir })
   runtime.logger.info('MCP HTTP server starting', { transport: options.transport, tasks: runtime.registry.list().length, tasksDir, config: config.file ?? '(defaults)' })
-  return serveMcpHttp(runtime, { ...options, tasksDir, until })
+  // One security for the process: every session shares its access control, rate limiter and audit log.
+  const securityServices = createSecurity(options.security ?? readSecuritySettings(config), { store: runtime.store, logger: runtime.logger })
+  return serveMcpHttp(runtime, { ...options, tasksDir, until, securityServices })
 }
 
 export const mcpCommand: Command = {

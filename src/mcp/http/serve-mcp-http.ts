@@ -5,7 +5,7 @@
  * a grace period, closes every session, the listener and then the runtime (engine, workers, store).
  */
 import { readSecuritySettings } from '../../auth/settings.ts'
-import { createSecurity } from '../../auth/security.ts'
+import { createSecurity, type Security } from '../../auth/security.ts'
 import { AppError } from '../../errors.ts'
 import type { Config } from '../../config/types.ts'
 import type { Engine } from '../../engine/engine.ts'
@@ -37,6 +37,11 @@ export interface ServeMcpHttpOptions extends McpHttpOptions {
   shutdownGraceMs?: number
   /** Resolves when the server should stop; default the first SIGINT or SIGTERM. */
   until?: Promise<string>
+  /**
+   * The process's security (access control, rate limiter, audit), built once by the composition root;
+   * the server closes it after the last session. Default: one built here from the settings.
+   */
+  securityServices?: Security
 }
 
 /** /health's view of the runtime: tasks loaded, workers ready and busy, the queue. */
@@ -54,9 +59,9 @@ export function runtimeStatus(runtime: Pick<McpHttpRuntime, 'registry' | 'pool' 
 export async function startRuntimeMcpHttpServer(runtime: McpHttpRuntime, options: ServeMcpHttpOptions): Promise<RunningMcpHttpServer> {
   const tasksDir = options.tasksDir ?? runtime.tasksDir
   if (tasksDir === undefined) throw new AppError('BAD_INPUT', 'serveMcpHttp needs a tasks folder (options.tasksDir or runtime.tasksDir)')
-  const settings = options.security ?? readSecuritySettings(runtime.config)
+  const settings = options.securityServices?.settings ?? options.security ?? readSecuritySettings(runtime.config)
   // One access control for every session: rate limits and concurrency count per key, not per session.
-  const security = createSecurity(settings, { store: runtime.store, logger: runtime.logger })
+  const security = options.securityServices ?? createSecurity(settings, { store: runtime.store, logger: runtime.logger })
   try {
     const server = await startMcpHttpServer(
       {
