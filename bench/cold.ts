@@ -30,7 +30,7 @@ export async function newVersionCold(stack: Stack, count: number, newSchemas: bo
     const t0 = performance.now()
     const record = await stack.run(task, i)
     samples.push(performance.now() - t0)
-    const span = stack.store.getSpans(record.id).find((s) => s.spanId === 'execution')
+    const span = (await stack.store.getSpans(record.id)).find((s) => s.spanId === 'execution')
     loads.push(Number(span?.attributes.loadMs ?? NaN))
   }
   return { latency: summarize(samples), loadMs: summarize(loads) }

@@ -8,7 +8,7 @@
 import type { ToolName } from '../../generated/tool-types.ts'
 import type { Engine } from '../engine/engine.ts'
 import type { Registry } from '../registry/registry.ts'
-import type { Store } from '../store/types.ts'
+import type { DoorStore, ExecutionReader } from '../store/types.ts'
 import type { AuditLog } from './audit-log.ts'
 import { OPERATIONS, type Operation } from './operations.ts'
 import { CAPABILITIES, hasCapability } from './permissions.ts'
@@ -22,7 +22,7 @@ import type { Capability, Principal } from './types.ts'
 /** The unscoped registry and store, to resolve task ids and find executions for the checks. */
 export interface Lookup {
   registry: Pick<Registry, 'get'>
-  store: Pick<Store, 'getExecution'>
+  store: Pick<ExecutionReader, 'getExecution'>
 }
 
 export interface ToolCall {
@@ -80,12 +80,12 @@ export type OperationVerdict = { ok: true; tasks: string[] } | { ok: false; mess
 export interface AccessControl {
   readonly audit: AuditLog
   /** Whether `principal` may perform one operation of a non-MCP door (capabilities, task patterns, execution ownership, rate limits). */
-  checkOperation(principal: Principal, call: OperationCall, lookup: Lookup): OperationVerdict
+  checkOperation(principal: Principal, call: OperationCall, lookup: Lookup): Promise<OperationVerdict>
   checkTool(principal: Principal, call: ToolCall, lookup: Lookup): Promise<ToolVerdict>
   /** null when the read is allowed, else the refusal. */
-  checkRead(principal: Principal, target: ReadTarget, lookup: Lookup): string | null
+  checkRead(principal: Principal, target: ReadTarget, lookup: Lookup): Promise<string | null>
   /** The registry, store and engine as `principal` sees them. */
-  scope<R extends { registry: Registry; store: Store; engine: Engine }>(principal: Principal, runtime: R): { registry: Registry; store: Store; engine: Engine }
+  scope<R extends { registry: Registry; store: DoorStore; engine: Engine }>(principal: Principal, runtime: R): { registry: Registry; store: DoorStore; engine: Engine }
   /** Writes the audit line of a finished (or refused) tool call, and of the task changes it made. */
   recordCall(principal: Principal, record: CallRecord): void
 }
@@ -140,8 +140,8 @@ export function createAccessControl(options: AccessControlOptions): AccessContro
     return `rate limit exceeded: ${exceeded.request.perMinute} per minute for ${op} (${who(principal)}); retry after ${exceeded.retryAfterS} s`
   }
   /** Why `principal` may not touch execution `id`: a task pattern or another client's execution; null when it may. */
-  const executionRefusal = (principal: Principal, id: string, lookup: Lookup, verb: 'use' | 'read'): { reason: 'task_pattern' | 'permission'; message: string } | null => {
-    const record = lookup.store.getExecution(id)
+  const executionRefusal = async (principal: Principal, id: string, lookup: Lookup, verb: 'use' | 'read'): Promise<{ reason: 'task_pattern' | 'permission'; message: string } | null> => {
+    const record = await lookup.store.getExecution(id)
     if (!record) return null
     const access = checkTaskPatterns(principal.permissions, record.taskName)
     if (!access.allowed) return { reason: 'task_pattern', message: `permission denied: execution "${id}" is of a task ${who(principal)} may not ${verb} (${access.rule})` }
@@ -155,7 +155,7 @@ export function createAccessControl(options: AccessControlOptions): AccessContro
   return {
     audit,
 
-    checkOperation(principal, call, lookup) {
+    async checkOperation(principal, call, lookup) {
       const tasks = [...new Set((call.tasks ?? []).map((id) => lookup.registry.get(id)?.name ?? id))]
       const lacking = missing(principal, OPERATIONS[call.operation].needs)
       if (lacking) {
@@ -166,7 +166,7 @@ export function createAccessControl(options: AccessControlOptions): AccessContro
         if (!access.allowed) return { ok: false, reason: 'task_pattern', tasks, message: `permission denied: ${who(principal)} may not use task "${task}" (${access.rule})` }
       }
       if (call.executionId !== undefined) {
-        const refusal = executionRefusal(principal, call.executionId, lookup, call.operation === 'execution.create' ? 'use' : 'read')
+        const refusal = await executionRefusal(principal, call.executionId, lookup, call.operation === 'execution.create' ? 'use' : 'read')
         if (refusal) return { ok: false, ...refusal, tasks }
       }
       const requests: LimitRequest[] = []
@@ -199,7 +199,7 @@ export function createAccessControl(options: AccessControlOptions): AccessContro
       }
       const executionId = rule.execution?.(args)
       if (executionId !== undefined) {
-        const refusal = executionRefusal(principal, executionId, lookup, 'use')
+        const refusal = await executionRefusal(principal, executionId, lookup, 'use')
         if (refusal) return { ok: false, ...refusal, tasks }
       }
       const limits = principal.permissions.rateLimits
@@ -220,7 +220,7 @@ export function createAccessControl(options: AccessControlOptions): AccessContro
       return { ok: true, args: allowedArgs, tasks, ...(change ? { change } : {}) }
     },
 
-    checkRead(principal, target, lookup) {
+    async checkRead(principal, target, lookup) {
       if (target.reads) {
         const capability: Capability = target.reads
         if (!hasCapability(principal.permissions, capability)) return `permission denied: reading ${target.what} needs permissions.${CAPABILITIES[capability].config}, which ${who(principal)} does not have`
@@ -231,7 +231,7 @@ export function createAccessControl(options: AccessControlOptions): AccessContro
         if (!access.allowed) return `permission denied: ${who(principal)} may not read task "${name}" (${access.rule})`
       }
       if (target.executionId !== undefined) {
-        const refusal = executionRefusal(principal, target.executionId, lookup, 'read')
+        const refusal = await executionRefusal(principal, target.executionId, lookup, 'read')
         if (refusal) return refusal.message
       }
       return target.reads ? overLimit(principal, [readLimit(principal, target.reads)]) : null

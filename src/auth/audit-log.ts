@@ -8,7 +8,7 @@
 import { appendFile, mkdir } from 'node:fs/promises'
 import { dirname } from 'node:path'
 import type { Logger } from '../lib/logger.ts'
-import type { AuditRecord, Store } from '../store/types.ts'
+import type { AuditRecord, ExecutionWriter } from '../store/types.ts'
 
 export type AuditInput = Omit<AuditRecord, 'ts'> & { ts?: string }
 
@@ -24,7 +24,7 @@ export interface AuditLogOptions {
   enabled: boolean
   /** Absolute path of the JSON-lines file; null writes to the store only. */
   file: string | null
-  store?: Pick<Store, 'appendAudit'>
+  store?: Pick<ExecutionWriter, 'appendAudit'>
   logger: Logger
   flushMs?: number
   maxBuffered?: number

@@ -9,7 +9,7 @@
 import type { Engine, Submitted } from '../engine/engine.ts'
 import { AppError } from '../errors.ts'
 import type { Registry } from '../registry/registry.ts'
-import type { ExecutionFilter, ExecutionRecord, Store } from '../store/types.ts'
+import type { DoorStore, ExecutionFilter, ExecutionReader, ExecutionRecord } from '../store/types.ts'
 import { restrictsTasks, taskVisible, describePrincipal } from './task-patterns.ts'
 import type { Permissions, Principal } from './types.ts'
 
@@ -62,7 +62,7 @@ function redact(principal: Principal, record: ExecutionRecord): ExecutionRecord 
  * `can_read_all_executions`, executions other principals started do not exist (reads, listings,
  * totals, logs, traces); executions it creates are recorded as its own.
  */
-export function scopeStore(store: Store, principal: Principal): Store {
+export function scopeStore(store: DoorStore, principal: Principal): DoorStore {
   const { permissions } = principal
   const readsAll = permissions.canReadAllExecutions && permissions.canExecuteTasks
   const owns = (record: ExecutionRecord): ExecutionRecord => (record.principal === undefined || record.principal === null ? { ...record, principal: principal.name } : record)
@@ -70,8 +70,8 @@ export function scopeStore(store: Store, principal: Principal): Store {
     return { ...bind(store), createExecution: (record) => store.createExecution(owns(record)) }
   }
   const visible = (name: string) => taskVisible(permissions, name)
-  const visibleExecution = (id: string) => {
-    const record = store.getExecution(id)
+  const visibleExecution = async (id: string) => {
+    const record = await store.getExecution(id)
     return record !== null && executionVisible(principal, record)
   }
   // The view owns taskGlobs and owner: a caller's own filter would widen what the principal sees.
@@ -81,50 +81,37 @@ export function scopeStore(store: Store, principal: Principal): Store {
     return { ...rest, ...(restrictsTasks(permissions) ? { taskGlobs } : {}), ...(permissions.canReadAllExecutions ? {} : { owner: principal.name }) }
   }
   return {
-    recordTaskVersion: (task) => store.recordTaskVersion(task),
-    listTaskVersions: (name) => (visible(name) ? store.listTaskVersions(name) : []),
+    listTaskVersions: async (name) => (visible(name) ? store.listTaskVersions(name) : []),
     createExecution: (record) => store.createExecution(owns(record)),
-    updateExecution: (id, patch) => store.updateExecution(id, patch),
-    getExecution(id) {
-      const record = store.getExecution(id)
+    async getExecution(id) {
+      const record = await store.getExecution(id)
       return record && executionVisible(principal, record) ? redact(principal, record) : null
     },
-    listExecutions(filter) {
-      const { items, total } = store.listExecutions(narrow(filter))
+    async listExecutions(filter) {
+      const { items, total } = await store.listExecutions(narrow(filter))
       return { items: items.map((record) => redact(principal, record)), total }
     },
-    appendLogs: (entries) => store.appendLogs(entries),
-    getLogs: (executionId, options) => (visibleExecution(executionId) ? store.getLogs(executionId, options) : []),
-    appendSpans: (spans) => store.appendSpans(spans),
-    getSpans: (executionId) => (visibleExecution(executionId) ? store.getSpans(executionId) : []),
-    appendAudit: (entries) => store.appendAudit(entries),
+    getLogs: async (executionId, options) => ((await visibleExecution(executionId)) ? store.getLogs(executionId, options) : []),
+    getSpans: async (executionId) => ((await visibleExecution(executionId)) ? store.getSpans(executionId) : []),
     listAudit: (filter) => store.listAudit(filter),
-    markInterrupted: () => store.markInterrupted(),
     commit: () => store.commit(),
-    checkWritable: () => store.checkWritable(),
-    close: () => store.close(),
   }
 }
 
-/** Every Store method of `store`, bound, as a plain object a view can override. */
-function bind(store: Store): Store {
+/**
+ * Every DoorStore method of `store`, bound, as a plain object a view can override. Only these: a view
+ * built on the runtime's whole Store must not hand a door the engine's writes.
+ */
+function bind(store: DoorStore): DoorStore {
   return {
-    recordTaskVersion: (task) => store.recordTaskVersion(task),
     listTaskVersions: (name) => store.listTaskVersions(name),
     createExecution: (record) => store.createExecution(record),
-    updateExecution: (id, patch) => store.updateExecution(id, patch),
     getExecution: (id) => store.getExecution(id),
     listExecutions: (filter) => store.listExecutions(filter),
-    appendLogs: (entries) => store.appendLogs(entries),
     getLogs: (executionId, options) => store.getLogs(executionId, options),
-    appendSpans: (spans) => store.appendSpans(spans),
     getSpans: (executionId) => store.getSpans(executionId),
-    appendAudit: (entries) => store.appendAudit(entries),
     listAudit: (filter) => store.listAudit(filter),
-    markInterrupted: () => store.markInterrupted(),
-    checkWritable: () => store.checkWritable(),
     commit: () => store.commit(),
-    close: () => store.close(),
   }
 }
 
@@ -140,7 +127,7 @@ export interface ConcurrencyCounter {
  * (RATE_LIMITED) when `max_concurrent_executions` of its executions are queued or running; `cancel`
  * needs `can_execute_tasks` and a visible execution (its task, and its own unless `can_read_all_executions`).
  */
-export function scopeEngine(engine: Engine, principal: Principal, deps: { counter: ConcurrencyCounter; store: Store }): Engine {
+export function scopeEngine(engine: Engine, principal: Principal, deps: { counter: ConcurrencyCounter; store: Pick<ExecutionReader, 'getExecution'> }): Engine {
   const { permissions } = principal
   const limit = permissions.rateLimits.maxConcurrentExecutions
   const guardedSubmit = (request: Parameters<Engine['submit']>[0]): Submitted => {
@@ -170,8 +157,8 @@ export function scopeEngine(engine: Engine, principal: Principal, deps: { counte
   return {
     submit: guardedSubmit,
     execute: (request) => guardedSubmit(request).done,
-    cancel(id, reason) {
-      const record = deps.store.getExecution(id)
+    async cancel(id, reason) {
+      const record = await deps.store.getExecution(id)
       if (!permissions.canExecuteTasks || (record !== null && !taskVisible(permissions, record.taskName))) {
         throw new AppError('FORBIDDEN', `permission denied: cancelling execution "${id}" needs can_execute_tasks on its task, which ${describePrincipal(principal)} does not have`)
       }

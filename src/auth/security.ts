@@ -4,7 +4,7 @@
  * The owner closes it (flushing the audit log) before it closes the store.
  */
 import type { Logger } from '../lib/logger.ts'
-import type { Store } from '../store/types.ts'
+import type { ExecutionWriter } from '../store/types.ts'
 import { createAccessControl, type AccessControl } from './access-control.ts'
 import { createAuditLog, type AuditLog } from './audit-log.ts'
 import { trustedPrincipal } from './permissions.ts'
@@ -30,7 +30,7 @@ export function warnAboutWeakSettings(settings: SecuritySettings, logger: Logger
   }
 }
 
-export function createSecurity(settings: SecuritySettings, deps: { store: Pick<Store, 'appendAudit'>; logger: Logger }): Security {
+export function createSecurity(settings: SecuritySettings, deps: { store: Pick<ExecutionWriter, 'appendAudit'>; logger: Logger }): Security {
   warnAboutWeakSettings(settings, deps.logger)
   const audit = createAuditLog({ ...settings.audit, store: deps.store, logger: deps.logger })
   return {

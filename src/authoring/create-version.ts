@@ -19,7 +19,7 @@ import type { AuthoringDeps, HistoryItem, VersionedTask } from './types.ts'
 export async function taskHistory(deps: Pick<AuthoringDeps, 'store' | 'tasksDir'>, current: TaskPackage): Promise<HistoryItem[]> {
   const stored = await listStoredVersions(await realTasksDir(deps.tasksDir), current.name)
   const byChecksum = new Map<string, HistoryItem & { at: string }>()
-  for (const record of deps.store.listTaskVersions(current.name)) {
+  for (const record of await deps.store.listTaskVersions(current.name)) {
     const copy = stored.find((s) => s.checksum === record.checksum)
     byChecksum.set(record.checksum, { version: record.version, checksum: record.checksum, path: copy?.path ?? null, recordedAt: record.firstSeenAt, current: false, at: record.firstSeenAt })
   }

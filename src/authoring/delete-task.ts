@@ -15,7 +15,8 @@ import type { AuthoringDeps, DeletedTask, DeleteOptions } from './types.ts'
 export async function deleteTask(deps: AuthoringDeps, taskId: string, options: DeleteOptions = {}): Promise<DeletedTask> {
   const { task: pkg } = await findEditableTask(deps, taskId)
   if (options.force !== true) {
-    const active = (['queued', 'running'] as const).reduce((sum, status) => sum + deps.store.listExecutions({ taskName: pkg.name, status, limit: 1 }).total, 0)
+    const totals = await Promise.all((['queued', 'running'] as const).map(async (status) => (await deps.store.listExecutions({ taskName: pkg.name, status, limit: 1 })).total))
+    const active = totals.reduce((sum, total) => sum + total, 0)
     if (active > 0) {
       throw refusal('CONFLICT', 'active_executions', `"${pkg.name}" has ${active} queued or running execution${active === 1 ? '' : 's'}`, 'Wait for them, cancel them, or delete with force (running executions keep the code they started with).', { name: pkg.name, active })
     }

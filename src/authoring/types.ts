@@ -8,14 +8,15 @@ import type { Engine } from '../engine/engine.ts'
 import type { TaskTestReport } from '../engine/run-task-tests.ts'
 import type { Logger } from '../lib/logger.ts'
 import type { Registry } from '../registry/registry.ts'
-import type { Store } from '../store/types.ts'
+import type { ExecutionReader } from '../store/types.ts'
 import type { TaskBundle, BundleError } from '../tasks/bundle.ts'
 import type { JsonSchema, TaskPackage, TaskProblem } from '../tasks/types.ts'
 
 export interface AuthoringDeps {
   registry: Registry
   engine: Engine
-  store: Store
+  /** Task versions (history) and whether a task has executions queued or running (delete). */
+  store: Pick<ExecutionReader, 'listTaskVersions' | 'listExecutions'>
   logger: Logger
   /** The writable tasks folder: every package is written here, never anywhere else. */
   tasksDir: string

@@ -46,6 +46,8 @@ export interface Runtime {
   schedules: ScheduleService
   /** The writable tasks folder, when the command asked for one. */
   tasksDir?: string
+  /** This node's id: the executions its engine runs and the jobs it leases are recorded under it. */
+  nodeId: string
   close(): Promise<void>
 }
 
@@ -58,6 +60,8 @@ export interface RuntimeOptions {
   workers?: number
   /** Skip loading the registry (commands that load one package directly). */
   skipRegistry?: boolean
+  /** This node's id on a shared database; default stableNodeId() (RATCHET_NODE_ID or the host name). */
+  nodeId?: string
   /**
    * The writable tasks folder (create_task writes there): created when missing and added as a watched
    * source, unless a configured source already covers it, so tasks written there load without a restart.
@@ -72,25 +76,30 @@ export async function loadRuntimeConfig(flags: GlobalFlags): Promise<Config> {
 export async function openRuntime(config: Config, options: RuntimeOptions = {}): Promise<Runtime> {
   const logger = createLogger(config.logging)
   const store = openStoreFromUrl(options.databaseUrl ?? config.database.url, config.baseDir, { synchronous: config.database.synchronous })
-  const interrupted = store.markInterrupted()
-  if (interrupted > 0) logger.warn('marked executions interrupted by an earlier crash as failed', { count: interrupted })
-  const taskStates = await openTaskStates(createSqliteTaskStateStore(store.database)).catch((error) => {
-    store.close()
+  const nodeId = options.nodeId ?? stableNodeId()
+  // Only this node's unfinished executions: another node sharing the database may be running its own.
+  const interrupted = await store.markInterrupted(nodeId).catch(async (error) => {
+    await store.close()
+    throw error
+  })
+  if (interrupted > 0) logger.warn('marked executions interrupted by an earlier crash as failed', { count: interrupted, nodeId })
+  const taskStates = await openTaskStates(createSqliteTaskStateStore(store.database)).catch(async (error) => {
+    await store.close()
     throw error
   })
   // Probes the OS sandbox (`execution.sandbox: strict` fails here) and starts the egress proxy; the pool owns it.
-  const sandbox = await createSandbox({ mode: config.execution.sandbox ?? 'auto', fetch: config.execution.fetch ?? { allowedHosts: [], deniedHosts: [] }, logger, maxMemoryMb: config.execution.maxMemoryMb }).catch((error) => {
-    store.close()
+  const sandbox = await createSandbox({ mode: config.execution.sandbox ?? 'auto', fetch: config.execution.fetch ?? { allowedHosts: [], deniedHosts: [] }, logger, maxMemoryMb: config.execution.maxMemoryMb }).catch(async (error) => {
+    await store.close()
     throw error
   })
   const sources = options.sources ?? config.registry.sources
   const registry = createRegistry({ sources: options.tasksDir ? withTasksDir(sources, options.tasksDir) : sources, store, logger })
   const pool = createPool({ count: options.workers ?? config.workers.count, restartOnFailure: config.workers.restartOnFailure, maxMemoryMb: config.execution.maxMemoryMb, logger, sandbox })
-  const engine = createEngine({ store, pool, logger, gate: taskStates }, { maxExecutionTime: config.execution.maxExecutionTime, maxQueue: config.workers.maxQueue, validateSchemas: config.execution.validateSchemas })
+  const engine = createEngine({ store, pool, logger, gate: taskStates }, { maxExecutionTime: config.execution.maxExecutionTime, maxQueue: config.workers.maxQueue, validateSchemas: config.execution.validateSchemas, nodeId })
   const events = createEventBus({ logger })
   const unbridge = bridgeEngineEvents(engine, events)
   const jobSettings = readJobSettings(config)
-  const jobs = createJobService({ store: createSqliteJobStore(store), engine, registry, gate: taskStates, events, logger, nodeId: stableNodeId() }, jobSettings)
+  const jobs = createJobService({ store: createSqliteJobStore(store), engine, registry, gate: taskStates, events, logger, nodeId }, jobSettings)
   // A schedule's destinations are checked when it is saved, not first when a slot fires.
   const webhookPolicy = createHostPolicy(jobSettings.output.fetch)
   const schedules = createScheduleService({ store: createSqliteScheduleStore(store.database), jobs, registry, events, logger, checkDestinations: (value) => validateDestinations(value, webhookPolicy) })
@@ -100,7 +109,7 @@ export async function openRuntime(config: Config, options: RuntimeOptions = {}):
   } catch (error) {
     registry.close()
     await engine.close({ graceMs: 0 })
-    store.close()
+    await store.close()
     throw error
   }
   let closed = false
@@ -116,6 +125,7 @@ export async function openRuntime(config: Config, options: RuntimeOptions = {}):
     jobs,
     schedules,
     tasksDir: options.tasksDir,
+    nodeId,
     async close() {
       if (closed) return
       closed = true
@@ -125,7 +135,7 @@ export async function openRuntime(config: Config, options: RuntimeOptions = {}):
       unbridge()
       registry.close()
       await engine.close()
-      store.close()
+      await store.close()
       await logger.close()
     },
   }

@@ -154,7 +154,7 @@ function metricsRoute(services: DoorServices, metrics: Metrics, runtime: Runtime
   return new Elysia({ name: 'ratchet-metrics' }).get('/metrics', async ({ request }) => {
     try {
       const { principal } = await services.identify(request)
-      const verdict = services.access.checkOperation(principal, { operation: 'system.read', what: 'GET /metrics' }, { registry: runtime.registry, store: runtime.store })
+      const verdict = await services.access.checkOperation(principal, { operation: 'system.read', what: 'GET /metrics' }, { registry: runtime.registry, store: runtime.store })
       if (!verdict.ok) return errorResponse('rest', new AuthError(verdict.reason === 'rate_limit' ? 'RATE_LIMITED' : 'FORBIDDEN', verdict.message, { reason: verdict.reason, ...(verdict.retryAfterS !== undefined ? { headers: { 'Retry-After': String(verdict.retryAfterS) } } : {}) }), { logger: services.logger, request })
       return new Response(await metrics.render(), { headers: { 'content-type': PROMETHEUS_CONTENT_TYPE, 'cache-control': 'no-store' } })
     } catch (error) {

@@ -3,7 +3,7 @@
  * running execution to settle, so the answer says `cancelled` rather than "still running".
  */
 import { AppError } from '../errors.ts'
-import type { ExecutionRecord, ExecutionStatus, Store } from '../store/types.ts'
+import type { ExecutionReader, ExecutionRecord, ExecutionStatus } from '../store/types.ts'
 import type { Engine } from './engine.ts'
 import { isTerminal } from './execution-views.ts'
 
@@ -16,8 +16,8 @@ export interface CancelOutcome {
 }
 
 /** The stored record, or AppError EXECUTION_NOT_FOUND. */
-export function requireExecution(store: Store, executionId: string): ExecutionRecord {
-  const record = store.getExecution(executionId)
+export async function requireExecution(store: Pick<ExecutionReader, 'getExecution'>, executionId: string): Promise<ExecutionRecord> {
+  const record = await store.getExecution(executionId)
   if (!record) {
     throw new AppError('EXECUTION_NOT_FOUND', `Execution "${executionId}" not found`, { data: { executionId }, hint: 'Call ratchet_list_executions to see execution ids.' })
   }
@@ -43,23 +43,23 @@ function waitForFinish(engine: Engine, executionId: string, waitMs: number): { d
 }
 
 /** Cancels a queued or running execution (waiting up to `waitMs` for it to settle); a finished one is reported as is. */
-export async function cancelExecution(engine: Engine, store: Store, executionId: string, options: { reason?: string; waitMs?: number } = {}): Promise<CancelOutcome> {
-  const before = requireExecution(store, executionId)
+export async function cancelExecution(engine: Engine, store: Pick<ExecutionReader, 'getExecution'>, executionId: string, options: { reason?: string; waitMs?: number } = {}): Promise<CancelOutcome> {
+  const before = await requireExecution(store, executionId)
   const previousStatus = before.status
   if (isTerminal(previousStatus)) {
     return { executionId, cancelled: false, status: previousStatus, previousStatus, message: `The execution already finished (${previousStatus.replace('_', ' ')}); there is nothing to cancel.` }
   }
   const wait = waitForFinish(engine, executionId, options.waitMs ?? 3000)
-  const accepted = engine.cancel(executionId, options.reason ?? 'cancelled on request')
+  const accepted = await engine.cancel(executionId, options.reason ?? 'cancelled on request')
   if (!accepted) {
     wait.stop()
-    const now = requireExecution(store, executionId)
+    const now = await requireExecution(store, executionId)
     const message = isTerminal(now.status)
       ? `The execution finished (${now.status.replace('_', ' ')}) before it could be cancelled.`
       : `The execution is recorded as ${now.status} but is not running in this server (it may belong to another process); it was not cancelled.`
     return { executionId, cancelled: false, status: now.status, previousStatus, message }
   }
-  const final = (await wait.done) ?? requireExecution(store, executionId)
+  const final = (await wait.done) ?? (await requireExecution(store, executionId))
   const cancelled = final.status === 'cancelled'
   const message = cancelled
     ? `The execution was cancelled${previousStatus === 'queued' ? ' before it started' : ' while running'}.`

@@ -6,7 +6,7 @@
  */
 import { basename } from 'node:path'
 import { AppError } from '../errors.ts'
-import type { ExecutionError, ExecutionRecord, LogEntry, Store } from '../store/types.ts'
+import type { ExecutionError, ExecutionReader, ExecutionRecord, LogEntry } from '../store/types.ts'
 import { instrumentTask, type InstrumentedTask } from '../tasks/instrument.ts'
 import type { TaskPackage } from '../tasks/types.ts'
 import { createRunMarker, splitDebugLogs, useRunMarker, type DebugEvent } from './debug-events.ts'
@@ -62,7 +62,7 @@ export interface DebugTaskReport {
 }
 
 /** Instruments and runs `request.task`. Throws AppError TASK_INVALID when the code cannot be parsed. */
-export async function debugTask(deps: { engine: Engine; store: Store }, request: DebugTaskRequest): Promise<DebugTaskReport> {
+export async function debugTask(deps: { engine: Engine; store: Pick<ExecutionReader, 'getLogs'> }, request: DebugTaskRequest): Promise<DebugTaskReport> {
   const { task } = request
   const lines = task.code.split('\n')
   const instrumented = instrumentTask(task.code, {
@@ -77,8 +77,9 @@ export async function debugTask(deps: { engine: Engine; store: Store }, request:
   const code = useRunMarker(instrumented.code, marker)
   if (code === null) throw new AppError('INTERNAL', 'The instrumented code has no debugger runtime config to give this run its event marker')
   const debugPackage: TaskPackage = { ...task, code, checksum: new Bun.CryptoHasher('sha256').update(code).digest('hex') }
-  const record = await runExecution(deps.engine, { task: debugPackage, input: request.input, timeout: request.timeout, source: 'debug', signal: request.signal })
-  const { events, limit, logs, unreadable } = splitDebugLogs(deps.store.getLogs(record.id), marker)
+  // The engine stores the mapped error, so get_execution_status and analyze_execution_error show the user's code.
+  const record = await runExecution(deps.engine, { task: debugPackage, input: request.input, timeout: request.timeout, source: 'debug', signal: request.signal, mapError: (error) => mapDebugError(error, instrumented, lines, task.entryFile) })
+  const { events, limit, logs, unreadable } = splitDebugLogs(await deps.store.getLogs(record.id), marker)
   const source = (line: number) => (lines[line - 1] ?? '').trim()
 
   const breakpoints = collectHits(events, source)
@@ -91,15 +92,8 @@ export async function debugTask(deps: { engine: Engine; store: Store }, request:
     warnings.push(`The run was stopped from outside (${record.status}): events recorded while its code was busy without waiting (a loop that never awaits a timer or fetch) may be missing. To stop a runaway loop from inside and keep every step, use step_mode with max_steps.`)
   }
   if (unreadable > 0) warnings.push(`${unreadable} debugger event(s) could not be read (too large for one log entry) and are missing.`)
-  let mapped = record
-  if (record.error) {
-    // The stored record too, so get_execution_status and analyze_execution_error show the user's code.
-    mapped = { ...record, error: mapDebugError(record.error, instrumented, lines, task.entryFile) }
-    deps.store.updateExecution(record.id, { error: mapped.error })
-    await deps.store.commit()
-  }
   return {
-    record: mapped,
+    record,
     breakpoints,
     ...(request.stepMode ? { steps: events.map((e) => ({ step: e.step, line: e.line, source: source(e.line) })) } : {}),
     stepsExecuted: events.length === 0 ? 0 : events[events.length - 1].step,

@@ -4,11 +4,12 @@
  * progress and trace spans into the store, and resolves only once the final record is committed.
  */
 import { AppError } from '../errors.ts'
-import type { ExecutionError, ExecutionProgress, ExecutionRecord, ExecutionStatus, LogEntry, Store, TraceSpan } from '../store/types.ts'
+import type { ExecutionError, ExecutionProgress, ExecutionRecord, ExecutionStatus, ExecutionWriter, LogEntry, TraceSpan } from '../store/types.ts'
 import type { HttpMock, TaskPackage } from '../tasks/types.ts'
 import { compileSchema, formatSchemaErrors } from '../tasks/schema.ts'
 import type { Pool, RunOutcome } from '../pool/pool.ts'
 import type { Logger } from '../lib/logger.ts'
+import { stableNodeId } from '../lib/node-id.ts'
 import { createMemoryQueue, type ExecutionQueue } from './queue.ts'
 
 export interface EngineOptions {
@@ -17,6 +18,11 @@ export interface EngineOptions {
   maxQueue: number
   validateSchemas: boolean
   maxOutputBytes?: number
+  /**
+   * This node's id, stamped on every execution it runs so that a restart reclaims only this node's
+   * unfinished work (ExecutionWriter.markInterrupted); default stableNodeId() (RATCHET_NODE_ID or the host name).
+   */
+  nodeId?: string
 }
 
 export interface ExecuteRequest {
@@ -33,6 +39,11 @@ export interface ExecuteRequest {
   onProgress?: (progress: ExecutionProgress) => void
   /** Answers the task's context.sample() / context.elicit() (an MCP client); absent → the task gets a clear error. */
   onAsk?: (kind: 'sample' | 'elicit', params: unknown) => Promise<unknown>
+  /**
+   * Rewrites the final error before it is stored and reported (the debugger maps the lines of its
+   * instrumented code back to the user's), so the engine stays the only writer of its executions.
+   */
+  mapError?: (error: ExecutionError) => ExecutionError
 }
 
 export type EngineEvent =
@@ -73,19 +84,23 @@ export interface Engine {
   submit(request: ExecuteRequest): Submitted
   /** Runs to completion: the committed terminal record. */
   execute(request: ExecuteRequest): Promise<ExecutionRecord>
-  /** Cancels a queued or running execution; false if it is unknown or already finished. */
-  cancel(id: string, reason?: string): boolean
+  /**
+   * Cancels a queued or running execution; false if it is unknown or already finished. The engine acts
+   * before the promise settles; a scoped engine (auth/scoped-views.ts) first reads who owns the execution.
+   */
+  cancel(id: string, reason?: string): Promise<boolean>
   subscribe(listener: (event: EngineEvent) => void): () => void
   stats(): { queued: number; running: number; capacity: number }
   close(options?: { graceMs?: number }): Promise<void>
 }
 
-export function createEngine(deps: { store: Store; pool: Pool; logger: Logger; queue?: ExecutionQueue<Pending>; gate?: TaskGate }, options: EngineOptions): Engine {
+export function createEngine(deps: { store: ExecutionWriter; pool: Pool; logger: Logger; queue?: ExecutionQueue<Pending>; gate?: TaskGate }, options: EngineOptions): Engine {
   const { store, pool, logger } = deps
   const queue = deps.queue ?? createMemoryQueue<Pending>(options.maxQueue)
   const running = new Map<string, Pending>()
   const listeners = new Set<(event: EngineEvent) => void>()
   const maxOutputBytes = options.maxOutputBytes ?? 16 * 1024 * 1024
+  const nodeId = options.nodeId ?? stableNodeId()
   let closing = false
 
   /** Builds the event (record copies included) only when someone listens: this is on every execution's path. */
@@ -105,6 +120,13 @@ export function createEngine(deps: { store: Store; pool: Pool; logger: Logger; q
     const record = pending.record
     Object.assign(record, patch, { status })
     if (!record.completedAt) record.completedAt = new Date().toISOString()
+    if (record.error && pending.request.mapError) {
+      try {
+        record.error = pending.request.mapError(record.error)
+      } catch (error) {
+        logger.error('could not map the error of an execution; the original is stored', { executionId: record.id, error: String(error) })
+      }
+    }
     store.updateExecution(record.id, { status, output: record.output, error: record.error ?? null, startedAt: record.startedAt, completedAt: record.completedAt, durationMs: record.durationMs ?? null, progress: record.progress ?? null })
     if (pending.spans.length > 0) store.appendSpans(pending.spans)
     try {
@@ -243,6 +265,7 @@ export function createEngine(deps: { store: Store; pool: Pool; logger: Logger; q
       attempt: request.attempt ?? 1,
       source: request.source,
       ...(request.principal !== undefined ? { principal: request.principal } : {}),
+      nodeId,
     }
     let inputJson: string
     try {
@@ -272,9 +295,9 @@ export function createEngine(deps: { store: Store; pool: Pool; logger: Logger; q
       const waiting = queue.remove(id)
       if (waiting) {
         void finish(waiting, 'cancelled', { error: { type: 'Cancelled', code: 'CANCELLED', reason: 'cancelled', message: `The execution was cancelled before it started: ${reason}` } })
-        return true
+        return Promise.resolve(true)
       }
-      return running.has(id) ? pool.cancel(id, reason) : false
+      return Promise.resolve(running.has(id) ? pool.cancel(id, reason) : false)
     },
     subscribe(listener) {
       listeners.add(listener)

@@ -2,7 +2,7 @@
  * An execution's log entries as the tool layer pages and prints them. Workers cap each run at 10,000
  * entries, so a page is cut from the full list at the chosen level, which also gives the exact total.
  */
-import type { LogEntry, LogLevel, Store } from '../store/types.ts'
+import type { ExecutionReader, LogEntry, LogLevel } from '../store/types.ts'
 import { definedOnly } from './execution-views.ts'
 
 export interface LogView {
@@ -21,8 +21,8 @@ export interface LogPage {
 }
 
 /** One page of entries at or above `minLevel`, oldest first. */
-export function readLogPage(store: Store, executionId: string, options: { minLevel: LogLevel; offset: number; limit: number }): LogPage {
-  const all = store.getLogs(executionId, { minLevel: options.minLevel })
+export async function readLogPage(store: Pick<ExecutionReader, 'getLogs'>, executionId: string, options: { minLevel: LogLevel; offset: number; limit: number }): Promise<LogPage> {
+  const all = await store.getLogs(executionId, { minLevel: options.minLevel })
   const entries = all.slice(options.offset, options.offset + options.limit)
   return { entries, total: all.length, hasMore: options.offset + entries.length < all.length }
 }

@@ -5,7 +5,7 @@
  */
 import { relative, isAbsolute } from 'node:path'
 import type { Registry } from '../registry/registry.ts'
-import type { ExecutionRecord, Store } from '../store/types.ts'
+import type { ExecutionReader, ExecutionRecord } from '../store/types.ts'
 import type { TaskPackage } from '../tasks/types.ts'
 import type { ErrorFacts } from './analyze-error.ts'
 
@@ -21,13 +21,13 @@ async function readTaskFile(task: TaskPackage | undefined, file: string): Promis
 }
 
 /** Everything analyzeExecutionError needs about `record`, read from the store, the registry and the task's folder. */
-export async function gatherErrorFacts(deps: { store: Store; registry: Registry }, record: ExecutionRecord, timeoutCapSeconds: number): Promise<ErrorFacts> {
+export async function gatherErrorFacts(deps: { store: Pick<ExecutionReader, 'getSpans' | 'getLogs'>; registry: Registry }, record: ExecutionRecord, timeoutCapSeconds: number): Promise<ErrorFacts> {
   const task = deps.registry.get(record.taskName)
   const location = record.error?.location
   return {
     record,
-    spans: deps.store.getSpans(record.id),
-    logs: deps.store.getLogs(record.id, { minLevel: 'warn' }),
+    spans: await deps.store.getSpans(record.id),
+    logs: await deps.store.getLogs(record.id, { minLevel: 'warn' }),
     task,
     fileText: location ? await readTaskFile(task, location.file) : null,
     timeoutCapSeconds,

@@ -4,7 +4,7 @@
  * failed to load so a missing task can be explained.
  */
 import type { Registry, RegistryProblem } from '../registry/registry.ts'
-import type { Store } from '../store/types.ts'
+import type { ExecutionReader } from '../store/types.ts'
 import type { TaskPackage } from '../tasks/types.ts'
 import { definedOnly } from './execution-views.ts'
 import { paginate, type PaginationView } from './pagination.ts'
@@ -64,8 +64,8 @@ export function compareVersions(a: string, b: string): number {
   return 0
 }
 
-function taskDates(store: Store, task: TaskPackage): { created: string | null; updated: string | null } {
-  const versions = store.listTaskVersions(task.name)
+async function taskDates(store: Pick<ExecutionReader, 'listTaskVersions'>, task: TaskPackage): Promise<{ created: string | null; updated: string | null }> {
+  const versions = await store.listTaskVersions(task.name)
   return { created: versions[0]?.firstSeenAt ?? null, updated: versions.find((v) => v.checksum === task.checksum)?.firstSeenAt ?? null }
 }
 
@@ -75,7 +75,7 @@ export function viewProblems(problems: readonly RegistryProblem[]): ProblemView[
 }
 
 /** One page of the loaded tasks matching `query`, plus every package that failed to load. */
-export function listTasks(registry: Registry, store: Store, query: ListTasksQuery): { tasks: TaskView[]; pagination: PaginationView; problems: ProblemView[] } {
+export async function listTasks(registry: Registry, store: Pick<ExecutionReader, 'listTaskVersions'>, query: ListTasksQuery): Promise<{ tasks: TaskView[]; pagination: PaginationView; problems: ProblemView[] }> {
   const text = query.filter?.trim().toLowerCase()
   const category = query.category?.trim().toLowerCase()
   const tags = (query.tags ?? []).map((t) => t.toLowerCase())
@@ -85,12 +85,13 @@ export function listTasks(registry: Registry, store: Store, query: ListTasksQuer
     if (category && task.category?.toLowerCase() !== category && !taskTags.includes(category)) return false
     return tags.every((tag) => taskTags.includes(tag))
   })
-  const dates = new Map<string, ReturnType<typeof taskDates>>()
-  const datesOf = (task: TaskPackage) => {
-    let found = dates.get(task.name)
-    if (!found) dates.set(task.name, (found = taskDates(store, task)))
-    return found
+  const dates = new Map<string, Awaited<ReturnType<typeof taskDates>>>()
+  // Read the versions of the tasks whose dates are needed (all of them to sort by a date), then sort synchronously.
+  const readDates = async (needed: readonly TaskPackage[]) => {
+    for (const task of needed) if (!dates.has(task.name)) dates.set(task.name, await taskDates(store, task))
   }
+  const datesOf = (task: TaskPackage) => dates.get(task.name)!
+  if (query.sortBy === 'created_at' || query.sortBy === 'updated_at') await readDates(tasks)
   if (query.sortBy) {
     const direction = query.sortOrder === 'desc' ? -1 : 1
     const key = query.sortBy
@@ -105,6 +106,7 @@ export function listTasks(registry: Registry, store: Store, query: ListTasksQuer
     tasks = [...tasks].sort((a, b) => direction * compare(a, b) || a.name.localeCompare(b.name))
   }
   const page = tasks.slice(query.page * query.limit, (query.page + 1) * query.limit)
+  await readDates(page)
   return {
     tasks: page.map((task) => {
       const { created, updated } = datesOf(task)

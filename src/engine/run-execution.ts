@@ -7,7 +7,7 @@ import { isAppError } from '../errors.ts'
 import type { ExecutionProgress, ExecutionRecord } from '../store/types.ts'
 import type { TaskPackage } from '../tasks/types.ts'
 import type { BatchItem, ItemOutcome, RunItem } from './batch.ts'
-import type { Engine } from './engine.ts'
+import type { Engine, ExecuteRequest } from './engine.ts'
 
 export interface RunExecutionRequest {
   task: TaskPackage
@@ -23,16 +23,18 @@ export interface RunExecutionRequest {
   onAsk?: (kind: 'sample' | 'elicit', params: unknown) => Promise<unknown>
   /** Called once the execution has an id, before it runs. */
   onSubmitted?: (executionId: string) => void
+  /** Rewrites the final error before the engine stores it (ExecuteRequest.mapError). */
+  mapError?: ExecuteRequest['mapError']
 }
 
 /** Submits and waits. Throws only when the engine refuses the submission (BUSY, SHUTTING_DOWN, BAD_INPUT). */
 export async function runExecution(engine: Engine, request: RunExecutionRequest): Promise<ExecutionRecord> {
-  const submitted = engine.submit({ task: request.task, input: request.input, timeout: request.timeout, source: request.source, onProgress: request.onProgress, onAsk: request.onAsk })
+  const submitted = engine.submit({ task: request.task, input: request.input, timeout: request.timeout, source: request.source, onProgress: request.onProgress, onAsk: request.onAsk, ...(request.mapError ? { mapError: request.mapError } : {}) })
   request.onSubmitted?.(submitted.id)
   const signal = request.signal
   const onAbort = () => {
     const reason = signal?.reason instanceof Error ? signal.reason.message : typeof signal?.reason === 'string' ? signal.reason : 'the caller cancelled the request'
-    engine.cancel(submitted.id, reason)
+    void engine.cancel(submitted.id, reason)
   }
   if (signal?.aborted) onAbort()
   else signal?.addEventListener('abort', onAbort, { once: true })

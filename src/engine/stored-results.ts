@@ -5,7 +5,7 @@
  */
 import { AppError } from '../errors.ts'
 import type { Registry } from '../registry/registry.ts'
-import type { ExecutionError, ExecutionRecord, ExecutionStatus, Store } from '../store/types.ts'
+import type { DoorStore, ExecutionError, ExecutionReader, ExecutionRecord, ExecutionStatus } from '../store/types.ts'
 
 export type FinishedStatus = Extract<ExecutionStatus, 'completed' | 'failed' | 'cancelled' | 'timed_out'>
 
@@ -26,7 +26,7 @@ const ERROR_CODES: Record<Exclude<FinishedStatus, 'completed'>, string> = { fail
  * Inserts the result as an execution record and waits until it is durable. A loaded task lends its
  * name, version and checksum; an unknown one is recorded under the name given, version `external`.
  */
-export async function storeExternalResult(deps: { store: Store; registry: Registry }, result: ExternalResult): Promise<{ record: ExecutionRecord; knownTask: boolean }> {
+export async function storeExternalResult(deps: { store: Pick<DoorStore, 'createExecution' | 'commit'>; registry: Registry }, result: ExternalResult): Promise<{ record: ExecutionRecord; knownTask: boolean }> {
   const completed = result.status === 'completed'
   if (completed && (result.errorMessage !== undefined || result.errorDetails !== undefined)) {
     throw new AppError('BAD_INPUT', 'error_message and error_details describe a failure, but status is "completed"', {
@@ -83,11 +83,11 @@ export interface ResultsQuery {
 }
 
 /** One page of stored executions, newest first, and how many match in all. */
-export function queryResults(deps: { store: Store; registry: Registry }, query: ResultsQuery): { items: ExecutionRecord[]; total: number } {
+export async function queryResults(deps: { store: Pick<ExecutionReader, 'getExecution' | 'listExecutions'>; registry: Registry }, query: ResultsQuery): Promise<{ items: ExecutionRecord[]; total: number }> {
   const taskName = query.taskId === undefined ? undefined : (deps.registry.get(query.taskId)?.name ?? query.taskId)
   const status = query.status === 'pending' ? 'queued' : query.status
   if (query.executionId !== undefined) {
-    const record = deps.store.getExecution(query.executionId)
+    const record = await deps.store.getExecution(query.executionId)
     if (!record) {
       throw new AppError('EXECUTION_NOT_FOUND', `Execution "${query.executionId}" not found`, {
         data: { executionId: query.executionId },

@@ -164,8 +164,8 @@ async function startTask(session: CallSession, call: Extract<Authorized, { ok: t
   const executionId = entry.singleExecution ? await Promise.race([submitted.promise, running.then(() => null)]) : null
   const taskId = executionId ?? Bun.randomUUIDv7()
   const task = session.taskStore.open(taskId, { ttl: options.ttl, abort })
-  void running.then((result) => {
-    const record = executionId ? session.context.store.getExecution(executionId) : null
+  void running.then(async (result) => {
+    const record = executionId ? await session.context.store.getExecution(executionId).catch(() => null) : null
     const status = abort.signal.aborted || record?.status === 'cancelled' ? 'cancelled' : result.isError ? 'failed' : 'completed'
     const message = record?.error ? `${record.status}: ${record.error.message}` : result.isError ? firstLine(result) : undefined
     session.taskStore.settle(taskId, status, result, message)

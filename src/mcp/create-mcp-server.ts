@@ -23,7 +23,7 @@ import type { Engine } from '../engine/engine.ts'
 import type { JobService, ScheduleService } from '../jobs/types.ts'
 import type { Logger } from '../lib/logger.ts'
 import type { Registry } from '../registry/registry.ts'
-import type { Store } from '../store/types.ts'
+import type { DoorStore } from '../store/types.ts'
 import { callTool } from './call-tool.ts'
 import { createCompletions } from './completions.ts'
 import { createConfigPrompts } from './config-prompts.ts'
@@ -43,7 +43,7 @@ import { ProtocolError } from './internal/protocol-error.ts'
 export interface McpRuntime {
   engine: Engine
   registry: Registry
-  store: Store
+  store: DoorStore
   config: Config
   logger: Logger
   /** The job queue and schedules, for list_jobs and list_schedules (not offered without them). */
@@ -156,15 +156,15 @@ export function createMcpServer(deps: CreateMcpServerDeps): McpServerHandle {
   const inflight = new Set<Promise<unknown>>()
   const watcher = watchSession({ server, runtime: { ...runtime, ...view }, settings, catalog, log, logger })
   // A refused read is a JSON-RPC error naming the permission or pattern (and an audit line).
-  const authorizeRead = (target: ReadTarget) => {
-    const refusal = access.checkRead(principal, target, lookup)
+  const authorizeRead = async (target: ReadTarget) => {
+    const refusal = await access.checkRead(principal, target, lookup)
     if (refusal === null) return
     access.audit.record({ event: 'resource_read', principal: principal.name, principalKind: principal.kind, outcome: 'denied', reason: refusal, detail: { uri: target.what } })
     throw new ProtocolError(ERROR_TABLE.FORBIDDEN.jsonRpc, refusal, { uri: target.what })
   }
-  const authorizeUri = (uri: string) => {
+  const authorizeUri = async (uri: string) => {
     const parsed = parseRatchetUri(uri)
-    if (parsed) authorizeRead(readTarget(uri, parsed))
+    if (parsed) await authorizeRead(readTarget(uri, parsed))
   }
 
   const page = <T>(items: T[], cursor: string | undefined) => {
@@ -204,7 +204,7 @@ export function createMcpServer(deps: CreateMcpServerDeps): McpServerHandle {
   server.setRequestHandler(ReadResourceRequestSchema, async (request) => {
     const { uri } = request.params
     if (configResources.owns(uri)) return configResources.read(uri)
-    authorizeUri(uri)
+    await authorizeUri(uri)
     return resources.read(uri)
   })
   server.setRequestHandler(SubscribeRequestSchema, async (request) => {
@@ -214,7 +214,7 @@ export function createMcpServer(deps: CreateMcpServerDeps): McpServerHandle {
       return {}
     }
     if (!parseRatchetUri(request.params.uri)) throw new ProtocolError(ErrorCode.InvalidParams, `Cannot subscribe to ${request.params.uri}: not a ratchet:// resource (see resources/templates/list)`)
-    authorizeUri(request.params.uri)
+    await authorizeUri(request.params.uri)
     watcher.subscribe(request.params.uri)
     return {}
   })
@@ -229,7 +229,7 @@ export function createMcpServer(deps: CreateMcpServerDeps): McpServerHandle {
     if (configPrompts.has(name)) return configPrompts.get(name, args)
     // debug_execution puts the execution's record and logs in the prompt.
     const executionId = name === 'debug_execution' ? args?.execution_id?.trim() : undefined
-    if (executionId) authorizeRead({ what: `prompt debug_execution for execution "${executionId}"`, executionId, reads: 'logs' })
+    if (executionId) await authorizeRead({ what: `prompt debug_execution for execution "${executionId}"`, executionId, reads: 'logs' })
     return prompts.get(name, args)
   })
   server.setRequestHandler(CompleteRequestSchema, async ({ params }) => configPrompts.complete(params) ?? (params.ref.type === 'ref/resource' ? configResources.complete(params.ref.uri) : null) ?? completions.complete(params))

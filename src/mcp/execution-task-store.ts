@@ -1,7 +1,7 @@
 import type { CreateTaskOptions, TaskStore } from '@modelcontextprotocol/sdk/experimental/tasks'
 import type { CallToolResult, Request, RequestId, Result, Task } from '@modelcontextprotocol/sdk/types.js'
 import type { Engine } from '../engine/engine.ts'
-import type { ExecutionRecord, ExecutionStatus, Store } from '../store/types.ts'
+import type { ExecutionReader, ExecutionRecord, ExecutionStatus } from '../store/types.ts'
 import { executionJson } from './execution-json.ts'
 
 type TaskStatus = Task['status']
@@ -16,7 +16,7 @@ interface Entry {
 
 export interface ExecutionTaskStoreOptions {
   engine: Engine
-  store: Store
+  store: Pick<ExecutionReader, 'getExecution'>
   /** What tasks/get suggests between polls; also how often tasks/result re-checks. */
   pollIntervalMs?: number
   /** Lifetime of a finished task when the client asks for none, and the most it may ask for. */
@@ -111,7 +111,7 @@ export function createExecutionTaskStore(options: ExecutionTaskStoreOptions): Ex
     async getTask(taskId) {
       const entry = entries.get(taskId)
       if (entry) return { ...entry.task }
-      const record = store.getExecution(taskId)
+      const record = await store.getExecution(taskId)
       return record ? fromRecord(record) : null
     },
     async storeTaskResult(taskId, status, result) {
@@ -125,7 +125,7 @@ export function createExecutionTaskStore(options: ExecutionTaskStoreOptions): Ex
       const entry = entries.get(taskId)
       if (entry?.result) return entry.result
       if (entry) throw new Error(`Task ${taskId} has no result yet (status ${entry.task.status})`)
-      const record = store.getExecution(taskId)
+      const record = await store.getExecution(taskId)
       if (!record) throw new Error(`Task ${taskId} not found`)
       if (taskStatusOf(record.status) === 'working') throw new Error(`Task ${taskId} has no result yet (execution ${record.status})`)
       return { content: [{ type: 'text', text: JSON.stringify(executionJson(record), null, 2) }], isError: record.status !== 'completed' } satisfies CallToolResult
@@ -134,9 +134,9 @@ export function createExecutionTaskStore(options: ExecutionTaskStoreOptions): Ex
       const entry = entries.get(taskId)
       if (!entry) {
         // A task known only from the store: an execution of an earlier session, maybe still running here.
-        const record = store.getExecution(taskId)
+        const record = await store.getExecution(taskId)
         if (!record) throw new Error(`Task ${taskId} not found`)
-        if (status === 'cancelled') engine.cancel(taskId, statusMessage ?? 'cancelled through tasks/cancel')
+        if (status === 'cancelled') await engine.cancel(taskId, statusMessage ?? 'cancelled through tasks/cancel')
         return
       }
       if (TERMINAL.includes(entry.task.status)) throw new Error(`Task ${taskId} already ended (${entry.task.status})`)

@@ -1,5 +1,5 @@
 import { ErrorCode, type GetPromptResult, type Prompt } from '@modelcontextprotocol/sdk/types.js'
-import type { Store } from '../store/types.ts'
+import type { ExecutionReader } from '../store/types.ts'
 import { executionJson, logJson } from './execution-json.ts'
 import { executionUri } from './resources.ts'
 import { ProtocolError } from './internal/protocol-error.ts'
@@ -49,13 +49,13 @@ function createTaskPrompt(args: Record<string, string>, createToolOffered: boole
   return { description: `Create the task: ${description}`, messages: [{ role: 'user', content: { type: 'text', text } }] }
 }
 
-function debugExecutionPrompt(args: Record<string, string>, store: Store, maxLogEntries: number): GetPromptResult {
+async function debugExecutionPrompt(args: Record<string, string>, store: Pick<ExecutionReader, 'getExecution' | 'getLogs'>, maxLogEntries: number): Promise<GetPromptResult> {
   const id = args.execution_id?.trim()
   if (!id) throw new ProtocolError(ErrorCode.InvalidParams, 'debug_execution needs the "execution_id" argument')
-  const record = store.getExecution(id)
+  const record = await store.getExecution(id)
   if (!record) throw new ProtocolError(ErrorCode.InvalidParams, `No execution with id "${id}"`, { execution_id: id, hint: 'Complete the argument (completion/complete) or call ratchet_list_executions to find an id.' })
   const uri = executionUri(record.id)
-  const logs = store.getLogs(record.id, { limit: Math.min(LOG_LINES, maxLogEntries) })
+  const logs = await store.getLogs(record.id, { limit: Math.min(LOG_LINES, maxLogEntries) })
   const error = record.error
   const headline = error
     ? `Execution ${record.id} of task ${record.taskName}@${record.taskVersion} ended ${record.status}: ${error.type} (${error.code}): ${error.message}${error.location ? `\nat ${error.location.file}:${error.location.line}${error.location.source ? `  →  ${error.location.source}` : ''}` : ''}`
@@ -81,10 +81,10 @@ function debugExecutionPrompt(args: Record<string, string>, store: Store, maxLog
 }
 
 /** The prompts: `create_task` and `debug_execution`. */
-export function createPrompts(deps: { store: Store; maxLogEntries: number; isToolOffered: (name: string) => boolean }) {
+export function createPrompts(deps: { store: Pick<ExecutionReader, 'getExecution' | 'getLogs'>; maxLogEntries: number; isToolOffered: (name: string) => boolean }) {
   return {
     list: () => PROMPTS,
-    get(name: string, args: Record<string, string> = {}): GetPromptResult {
+    async get(name: string, args: Record<string, string> = {}): Promise<GetPromptResult> {
       if (name === 'create_task') return createTaskPrompt(args, deps.isToolOffered('ratchet_create_task'))
       if (name === 'debug_execution') return debugExecutionPrompt(args, deps.store, deps.maxLogEntries)
       throw new ProtocolError(ErrorCode.InvalidParams, `Unknown prompt "${name}"; prompts/list has ${PROMPTS.map((p) => p.name).join(', ')}`)

@@ -1,6 +1,6 @@
 import { type ReadResourceResult, type Resource, type ResourceTemplate } from '@modelcontextprotocol/sdk/types.js'
 import type { Registry } from '../registry/registry.ts'
-import type { Store } from '../store/types.ts'
+import type { ExecutionReader } from '../store/types.ts'
 import type { TaskPackage } from '../tasks/types.ts'
 import { executionJson, logJson, spanJson } from './execution-json.ts'
 import { ProtocolError } from './internal/protocol-error.ts'
@@ -63,22 +63,22 @@ const json = (uri: string, value: unknown): ReadResourceResult => ({ contents: [
 const notFound = (uri: string, what: string) => new ProtocolError(RESOURCE_NOT_FOUND, `Resource not found: ${what}`, { uri })
 
 /** The `ratchet://` resources: tasks (metadata and source) and executions (record, logs, trace). */
-export function createResources(deps: { registry: Registry; store: Store; maxLogEntries: number; /** Listed first (mcp.resources from the config). */ extra?: () => Resource[] }) {
+export function createResources(deps: { registry: Registry; store: ExecutionReader; maxLogEntries: number; /** Listed first (mcp.resources from the config). */ extra?: () => Resource[] }) {
   const { registry, store } = deps
   const findTask = (uri: string, name: string) => registry.get(name) ?? (() => { throw notFound(uri, `no task named "${name}"`) })()
-  const findExecution = (uri: string, id: string) => store.getExecution(id) ?? (() => { throw notFound(uri, `no execution with id "${id}"`) })()
+  const findExecution = async (uri: string, id: string) => (await store.getExecution(id)) ?? (() => { throw notFound(uri, `no execution with id "${id}"`) })()
 
   return {
     templates: () => RESOURCE_TEMPLATES,
 
     /** Every task (metadata and source) and the latest executions, 100 a page. */
-    list(cursor?: string): { resources: Resource[]; nextCursor?: string } {
+    async list(cursor?: string): Promise<{ resources: Resource[]; nextCursor?: string }> {
       const all: Resource[] = [...(deps.extra?.() ?? [])]
       for (const task of registry.list()) {
         all.push({ uri: taskUri(task.name), name: task.name, title: `${task.name}@${task.version}`, description: task.description || `Task ${task.name}`, mimeType: 'application/json' })
         all.push({ uri: `${taskUri(task.name)}/source`, name: `${task.name}/source`, title: `${task.name} source`, description: `JavaScript code of ${task.name}`, mimeType: 'text/javascript' })
       }
-      for (const record of store.listExecutions({ limit: RECENT_EXECUTIONS }).items) {
+      for (const record of (await store.listExecutions({ limit: RECENT_EXECUTIONS })).items) {
         all.push({ uri: executionUri(record.id), name: `execution ${record.id}`, title: `${record.taskName} ${record.status} (${record.queuedAt})`, mimeType: 'application/json' })
       }
       const start = cursor === undefined ? 0 : Number.parseInt(Buffer.from(cursor, 'base64url').toString('utf8'), 10)
@@ -87,7 +87,7 @@ export function createResources(deps: { registry: Registry; store: Store; maxLog
       return { resources: all.slice(start, next), ...(next < all.length ? { nextCursor: Buffer.from(String(next)).toString('base64url') } : {}) }
     },
 
-    read(uri: string): ReadResourceResult {
+    async read(uri: string): Promise<ReadResourceResult> {
       const parsed = parseRatchetUri(uri)
       if (!parsed) throw notFound(uri, `${uri} is not a ratchet:// resource (see resources/templates/list)`)
       switch (parsed.kind) {
@@ -98,16 +98,16 @@ export function createResources(deps: { registry: Registry; store: Store; maxLog
           return { contents: [{ uri, mimeType: 'text/javascript', text: task.code }] }
         }
         case 'execution':
-          return json(uri, { ...executionJson(findExecution(uri, parsed.id)), logs_uri: `${uri}/logs`, trace_uri: `${uri}/trace` })
+          return json(uri, { ...executionJson(await findExecution(uri, parsed.id)), logs_uri: `${uri}/logs`, trace_uri: `${uri}/trace` })
         case 'execution-logs': {
-          findExecution(uri, parsed.id)
-          const entries = store.getLogs(parsed.id, { limit: deps.maxLogEntries + 1 })
+          await findExecution(uri, parsed.id)
+          const entries = await store.getLogs(parsed.id, { limit: deps.maxLogEntries + 1 })
           const truncated = entries.length > deps.maxLogEntries
           return json(uri, { execution_id: parsed.id, entries: entries.slice(0, deps.maxLogEntries).map(logJson), truncated, ...(truncated ? { note: `Only the first ${deps.maxLogEntries} entries (mcp.security.max_log_entries); page with ratchet_get_execution_logs.` } : {}) })
         }
         case 'execution-trace':
-          findExecution(uri, parsed.id)
-          return json(uri, { execution_id: parsed.id, spans: store.getSpans(parsed.id).map(spanJson) })
+          await findExecution(uri, parsed.id)
+          return json(uri, { execution_id: parsed.id, spans: (await store.getSpans(parsed.id)).map(spanJson) })
       }
     },
   }

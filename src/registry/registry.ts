@@ -10,7 +10,7 @@ import { readdir } from 'node:fs/promises'
 import { isAbsolute, join, relative } from 'node:path'
 import { isAppError } from '../errors.ts'
 import type { RegistrySourceConfig } from '../config/types.ts'
-import type { Store } from '../store/types.ts'
+import type { ExecutionWriter } from '../store/types.ts'
 import type { TaskPackage, TaskProblem } from '../tasks/types.ts'
 import { isTaskDir, loadTaskPackage } from '../tasks/load-task.ts'
 import type { Logger } from '../lib/logger.ts'
@@ -94,7 +94,7 @@ export async function findTaskDirs(root: string, out: string[] = [], depth = 0):
   return out
 }
 
-export function createRegistry(deps: { sources: RegistrySourceConfig[]; store?: Store; logger: Logger }, options: { debounceMs?: number } = {}): Registry {
+export function createRegistry(deps: { sources: RegistrySourceConfig[]; store?: Pick<ExecutionWriter, 'recordTaskVersion'>; logger: Logger }, options: { debounceMs?: number } = {}): Registry {
   const { sources, store, logger } = deps
   let byName = new Map<string, TaskPackage>()
   let byId = new Map<string, TaskPackage>()
@@ -143,8 +143,8 @@ export function createRegistry(deps: { sources: RegistrySourceConfig[]; store?: 
     const changed: string[] = []
     for (const [name, task] of nextByName) {
       if (byName.get(name)?.checksum !== task.checksum) changed.push(name)
-      store?.recordTaskVersion(task)
     }
+    if (store) await Promise.all([...nextByName.values()].map((task) => store.recordTaskVersion(task)))
     const removed = [...byName.keys()].filter((name) => !nextByName.has(name))
     byName = nextByName
     byId = new Map([...nextByName.values()].filter((t) => t.uuid).map((t) => [t.uuid!, t]))

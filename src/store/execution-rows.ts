@@ -22,6 +22,7 @@ export const EXECUTION_COLUMNS = [
   'progress',
   'source',
   'principal',
+  'node_id',
 ] as const
 
 export interface ExecutionRow {
@@ -41,6 +42,7 @@ export interface ExecutionRow {
   progress: string | null
   source: string
   principal: string | null
+  node_id: string | null
 }
 
 const STATUSES: ReadonlySet<string> = new Set<ExecutionStatus>(['queued', 'running', 'completed', 'failed', 'cancelled', 'timed_out'])
@@ -107,13 +109,14 @@ export function encodeExecution(record: ExecutionRecord): SqlValue[] {
     toNullableJsonColumn('progress', record.progress),
     record.source,
     record.principal ?? null,
+    record.nodeId ?? null,
   ]
 }
 
 /**
  * Writes the patch's values into `target` at their column indexes and returns a bit mask of the columns
  * it set. Keys whose value is `undefined` are skipped (a patch only changes what it names); keys that are
- * not patchable (`id`, `taskName`, `queuedAt`, `source`, `principal`) are ignored.
+ * not patchable (`id`, `taskName`, `queuedAt`, `source`, `principal`, `nodeId`) are ignored.
  */
 export function encodePatchInto(target: (SqlValue | undefined)[], patch: ExecutionPatch): number {
   let mask = 0
@@ -150,5 +153,6 @@ export function decodeExecution(row: ExecutionRow): ExecutionRecord {
     progress: row.progress === null ? null : JSON.parse(row.progress),
     source: row.source,
     ...(row.principal === null || row.principal === undefined ? {} : { principal: row.principal }),
+    ...(row.node_id === null || row.node_id === undefined ? {} : { nodeId: row.node_id }),
   }
 }

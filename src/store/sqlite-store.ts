@@ -34,8 +34,10 @@ export interface SqliteStoreOptions {
   onFlushError?: (error: AppError) => void
 }
 
-/** The SQLite Store, plus a few SQLite-only operations. */
-export interface SqliteStore extends Store {
+/** The SQLite Store, plus a few SQLite-only operations (synchronous: bun:sqlite is in process). */
+export type SqliteStore = Store & SqliteOnly
+
+interface SqliteOnly {
   readonly path: string
   /**
    * The open connection, for stores of other aggregates (jobs, schedules) that must share this file
@@ -92,8 +94,10 @@ function createSqliteStore(db: Database, options: SqliteStoreOptions): SqliteSto
   const selectTaskVersions = db.query<TaskVersionRow, [string]>(SELECT_TASK_VERSIONS)
   const selectExecution = db.query<ExecutionRow, [string]>('SELECT * FROM executions WHERE id = ?')
   const selectSpans = db.query<SpanRow, [string]>('SELECT * FROM trace_spans WHERE execution_id = ? ORDER BY start_ms, span_id')
-  const markInterrupted = db.query<never, [string, string]>(
-    `UPDATE executions SET status = 'failed', error = ?, completed_at = ? WHERE status IN ('queued', 'running')`,
+  // Rows without a node were stored before nodes were recorded: whichever node restarts first reclaims them.
+  const markInterrupted = db.query<never, [string, string, string]>(
+    `UPDATE executions SET status = 'failed', error = ?, completed_at = ?
+      WHERE status IN ('queued', 'running') AND (node_id = ? OR node_id IS NULL)`,
   )
   const insertAudit = db.query(INSERT_AUDIT)
   const selectLogs = new Map<LogLevel, Statement<LogRow, [string, number]>>()
@@ -112,7 +116,7 @@ function createSqliteStore(db: Database, options: SqliteStoreOptions): SqliteSto
     path: options.path,
     database: db,
 
-    recordTaskVersion(task: TaskPackage): { isNew: boolean } {
+    async recordTaskVersion(task: TaskPackage): Promise<{ isNew: boolean }> {
       open()
       const { changes } = insertTaskVersion.run(
         task.name,
@@ -127,7 +131,7 @@ function createSqliteStore(db: Database, options: SqliteStoreOptions): SqliteSto
       return { isNew: changes === 1 }
     },
 
-    listTaskVersions(name: string): TaskVersionRecord[] {
+    async listTaskVersions(name: string): Promise<TaskVersionRecord[]> {
       open()
       return selectTaskVersions.all(name).map(decodeTaskVersion)
     },
@@ -142,13 +146,13 @@ function createSqliteStore(db: Database, options: SqliteStoreOptions): SqliteSto
       buffer.update(id, patch)
     },
 
-    getExecution(id: string): ExecutionRecord | null {
+    async getExecution(id: string): Promise<ExecutionRecord | null> {
       read()
       const row = selectExecution.get(id)
       return row ? decodeExecution(row) : null
     },
 
-    listExecutions(filter?: ExecutionFilter): { items: ExecutionRecord[]; total: number } {
+    async listExecutions(filter?: ExecutionFilter): Promise<{ items: ExecutionRecord[]; total: number }> {
       read()
       return listExecutions(db, filter)
     },
@@ -158,7 +162,7 @@ function createSqliteStore(db: Database, options: SqliteStoreOptions): SqliteSto
       if (entries.length > 0) buffer.append('log', entries.map(encodeLog))
     },
 
-    getLogs(executionId: string, options: { minLevel?: LogLevel; limit?: number } = {}): LogEntry[] {
+    async getLogs(executionId: string, options: { minLevel?: LogLevel; limit?: number } = {}): Promise<LogEntry[]> {
       read()
       const minLevel = options.minLevel ?? 'trace'
       let statement = selectLogs.get(minLevel)
@@ -182,7 +186,7 @@ function createSqliteStore(db: Database, options: SqliteStoreOptions): SqliteSto
       if (spans.length > 0) buffer.append('span', spans.map(encodeSpan))
     },
 
-    getSpans(executionId: string): TraceSpan[] {
+    async getSpans(executionId: string): Promise<TraceSpan[]> {
       read()
       return selectSpans.all(executionId).map(decodeSpan)
     },
@@ -196,14 +200,17 @@ function createSqliteStore(db: Database, options: SqliteStoreOptions): SqliteSto
       }).immediate()
     },
 
-    listAudit(filter?: AuditFilter): AuditRecord[] {
+    async listAudit(filter?: AuditFilter): Promise<AuditRecord[]> {
       read()
       return listAudit(db, filter)
     },
 
-    markInterrupted(): number {
+    async markInterrupted(nodeId: string): Promise<number> {
+      if (typeof nodeId !== 'string' || nodeId === '') {
+        throw new AppError('INTERNAL', 'markInterrupted needs the id of the node whose executions it reclaims', { data: { nodeId } })
+      }
       read()
-      return markInterrupted.run(INTERRUPTED_ERROR, new Date().toISOString()).changes
+      return markInterrupted.run(INTERRUPTED_ERROR, new Date().toISOString(), nodeId).changes
     },
 
     commit(): Promise<void> {
@@ -243,11 +250,15 @@ function createSqliteStore(db: Database, options: SqliteStoreOptions): SqliteSto
       }
     },
 
-    close(): void {
+    async close(): Promise<void> {
       if (closed) return
-      buffer.flush()
+      // Closed synchronously: a caller that does not await may reopen the file at once.
       closed = true
-      db.close()
+      try {
+        buffer.flush()
+      } finally {
+        db.close()
+      }
     },
   }
 }

@@ -55,6 +55,11 @@ export interface ExecutionRecord {
   source: string
   /** The principal that started it (key name, token subject, `stdio`, `anonymous`); null/absent: nobody's (CLI, older rows). */
   principal?: string | null
+  /**
+   * The node (engine) that ran it, stamped by the engine; absent for rows stored before nodes were
+   * recorded. A node that restarts reclaims only its own unfinished executions (markInterrupted).
+   */
+  nodeId?: string | null
 }
 
 export interface LogEntry {
@@ -151,38 +156,64 @@ export interface AuditFilter {
   limit?: number
 }
 
-export type ExecutionPatch = Partial<Omit<ExecutionRecord, 'id' | 'taskName' | 'queuedAt' | 'source' | 'principal'>>
+export type ExecutionPatch = Partial<Omit<ExecutionRecord, 'id' | 'taskName' | 'queuedAt' | 'source' | 'principal' | 'nodeId'>>
 
 /**
- * The persistence port. bun:sqlite implements it today; a PostgreSQL implementation must be able to
- * implement it without touching the engine. Writes may be buffered (group commit): `commit()` resolves
- * once every write issued before the call is durable. Reads always see every earlier write.
+ * The read half of the persistence port: what the doors (MCP, REST, CLI) and the scoped views get. Every
+ * method returns a promise, so a networked database (PostgreSQL) implements it as well as bun:sqlite.
+ * Reads see every write issued earlier through the same store, buffered or not.
  */
-export interface Store {
-  /** Records the package as a task version; returns whether this checksum was new. */
-  recordTaskVersion(task: TaskPackage): { isNew: boolean }
-  listTaskVersions(name: string): TaskVersionRecord[]
+export interface ExecutionReader {
+  getExecution(id: string): Promise<ExecutionRecord | null>
+  listExecutions(filter?: ExecutionFilter): Promise<{ items: ExecutionRecord[]; total: number }>
+  /** Log entries in `seq` order, at or above `minLevel`, at most `limit` of them. */
+  getLogs(executionId: string, options?: { minLevel?: LogLevel; limit?: number }): Promise<LogEntry[]>
+  getSpans(executionId: string): Promise<TraceSpan[]>
+  listTaskVersions(name: string): Promise<TaskVersionRecord[]>
+  /** Audit entries matching `filter`, newest first. */
+  listAudit(filter?: AuditFilter): Promise<AuditRecord[]>
+}
 
+/**
+ * The write half of the persistence port: owned by the engine (executions, logs, spans), the registry
+ * (task versions) and the audit log. The per-execution writes are fire-and-forget so the engine's hot
+ * path never waits on the database per log line or update: an implementation may buffer them (group
+ * commit), and their durability and failures surface through `commit()`, which resolves once every
+ * write issued before the call is durable and rejects if any earlier write could not be saved.
+ */
+export interface ExecutionWriter {
   createExecution(record: ExecutionRecord): void
   updateExecution(id: string, patch: ExecutionPatch): void
-  getExecution(id: string): ExecutionRecord | null
-  listExecutions(filter?: ExecutionFilter): { items: ExecutionRecord[]; total: number }
-
   appendLogs(entries: LogEntry[]): void
-  getLogs(executionId: string, options?: { minLevel?: LogLevel; limit?: number }): LogEntry[]
   appendSpans(spans: TraceSpan[]): void
-  getSpans(executionId: string): TraceSpan[]
-
-  /** Appends audit entries (one transaction for the lot). */
+  /** Appends audit entries (one transaction for the lot); a failure is thrown at once or rejects the next commit(). */
   appendAudit(entries: AuditRecord[]): void
-  /** Audit entries matching `filter`, newest first. */
-  listAudit(filter?: AuditFilter): AuditRecord[]
-
-  /** Marks every `queued`/`running` execution failed with reason `interrupted`; returns how many. */
-  markInterrupted(): number
-  /** Resolves when all writes issued so far are committed. */
+  /** Records the package as a task version; resolves with whether this checksum was new. */
+  recordTaskVersion(task: TaskPackage): Promise<{ isNew: boolean }>
+  /**
+   * Marks failed with reason `interrupted` every `queued`/`running` execution that node `nodeId` ran (and
+   * those recorded before nodes were, with no node): what a restarting node left unfinished. Another
+   * node's live work is never touched. Resolves with how many were marked.
+   */
+  markInterrupted(nodeId: string): Promise<number>
+  /** Resolves when all writes issued so far are committed; rejects if any of them was lost. */
   commit(): Promise<void>
   /** Resolves when the database takes writes now (takes and releases the write lock); rejects with why not (`/ready`). */
   checkWritable(): Promise<void>
-  close(): void
+  /** Flushes what is buffered and releases the connection; resolves once closed. */
+  close(): Promise<void>
 }
+
+/**
+ * The store as the doors (MCP, REST, CLI) and the scoped views see it: every read, and the one write a
+ * door truly makes, recording a result that ran elsewhere (store_result: createExecution, then commit).
+ * Everything else a door changes goes through the engine, which owns the ExecutionWriter.
+ */
+export type DoorStore = ExecutionReader & Pick<ExecutionWriter, 'createExecution' | 'commit'>
+
+/**
+ * The whole persistence port, for the composition root (src/cli/runtime.ts) and the tests. bun:sqlite
+ * implements it today; a PostgreSQL implementation must be able to implement it without touching the
+ * engine or the doors. Everything else is typed with the half it needs.
+ */
+export type Store = ExecutionReader & ExecutionWriter

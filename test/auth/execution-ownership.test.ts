@@ -40,8 +40,8 @@ afterAll(async () => {
 })
 
 describe('executions belong to the principal that started them', () => {
-  test('the execution record names its owner', () => {
-    expect(s.harness.store.getExecution(executionId)?.principal).toBe('owner')
+  test('the execution record names its owner', async () => {
+    expect((await s.harness.store.getExecution(executionId))?.principal).toBe('owner')
   })
 
   test('the owner reads its own execution, input and output included', async () => {
@@ -109,7 +109,7 @@ describe('executions belong to the principal that started them', () => {
     const stored = await otherRunner.callTool({ name: 'ratchet_store_result', arguments: { task_id: 'echo', status: 'completed', input: { secret: 'other-secret' }, output: { ok: true } } })
     expect(stored.isError).toBeFalsy()
     const id = String(structured(stored).execution_id)
-    expect(s.harness.store.getExecution(id)?.principal).toBe('other')
+    expect((await s.harness.store.getExecution(id))?.principal).toBe('other')
     expect(resultText(await owner.callTool({ name: 'ratchet_get_execution_status', arguments: { execution_id: id } }))).toContain('can_read_all_executions')
   })
 })

@@ -132,7 +132,7 @@ describe('audit', () => {
     expect(created.isError).toBe(false)
     await audit.flush()
 
-    const entries = s.harness.store.listAudit({ principal: 'auditor' })
+    const entries = await s.harness.store.listAudit({ principal: 'auditor' })
     const calls = entries.filter((e) => e.event === 'tool_call').reverse()
     expect(calls.map((e) => [e.tool, e.task, e.outcome])).toEqual([
       ['ratchet_execute_task', 'addition', 'error'],
@@ -148,6 +148,6 @@ describe('audit', () => {
     expect(lines.some((l) => l.event === 'tool_call' && l.principal === 'auditor' && l.outcome === 'denied')).toBe(true)
     expect(lines.some((l) => l.event === 'task_change' && l.task === 'audited-task')).toBe(true)
     expect(await readFile(auditFile, 'utf8')).not.toContain(SECRET_INPUT)
-    expect(JSON.stringify(s.harness.store.listAudit({ limit: 1000 }))).not.toContain(SECRET_INPUT)
+    expect(JSON.stringify((await s.harness.store.listAudit({ limit: 1000 })))).not.toContain(SECRET_INPUT)
   })
 })

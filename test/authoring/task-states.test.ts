@@ -29,7 +29,7 @@ describe('enabling and disabling', () => {
     const refused = await refusalOf(() => h.engine.execute({ task, input: { a: 1, b: 2 }, source: 'http' }))
     expect(refused).toMatchObject({ code: 'CONFLICT', message: 'task adder is disabled; enable it with POST /api/v1/tasks/adder/enable', data: { reason: 'task_disabled', name: 'adder' } })
     expect(() => h.engine.submit({ task, input: {}, source: 'mcp' })).toThrow('task adder is disabled')
-    const { tasks } = listTasks(h.registry, h.store, { page: 0, limit: 10, isEnabled: h.authoring.isEnabled })
+    const { tasks } = await listTasks(h.registry, h.store, { page: 0, limit: 10, isEnabled: h.authoring.isEnabled })
     expect(tasks.find((t) => t.name === 'adder')?.enabled).toBe(false)
   })
 

@@ -54,7 +54,7 @@ describe('a task from creation to deletion and back', () => {
     expect(all.output).toMatchObject({ task_name: 'add', version: '0.1.0', total: 3, passed: 3, failed: 0, success_rate: 1, all_passed: true })
     const first = all.output.tests[0]
     expect(first).toMatchObject({ name: 'adds', status: 'passed', input: { a: 2, b: 3 }, expected_output: { sum: 5 }, actual_output: { sum: 5 }, file: 'tests/test-001.json' })
-    expect(h.ctx.store.getExecution(first.execution_id)?.status).toBe('completed')
+    expect((await h.ctx.store.getExecution(first.execution_id))?.status).toBe('completed')
 
     const some = await h.call('run_task_tests', { task_id: uuid, test_names: ['rejects text'] })
     expect(some.output.total).toBe(1)
@@ -174,7 +174,7 @@ describe('a task from creation to deletion and back', () => {
       expect(version.path).toStartWith(join(h.tasksDir, '.versions', 'add'))
       expect(existsSync(join(version.path!, 'main.js'))).toBe(true)
     }
-    expect(h.ctx.store.listTaskVersions('add').map((v) => v.version)).toEqual(['0.1.0', '0.1.1', '0.10.0'])
+    expect((await h.ctx.store.listTaskVersions('add')).map((v) => v.version)).toEqual(['0.1.0', '0.1.1', '0.10.0'])
   })
 
   test('export_tasks emits a JSON bundle and a zip of the package', async () => {

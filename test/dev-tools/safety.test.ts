@@ -181,7 +181,7 @@ describe('edits and deletes', () => {
     const refused = await h.call('delete_task', { task_id: 'slow' })
     expect(refused.isError).toBe(true)
     expect(refused.output.hint).toContain('force')
-    h.ctx.engine.cancel(running.id)
+    await h.ctx.engine.cancel(running.id)
     await running.done
 
     const { output } = await h.call('delete_task', { task_id: 'slow', create_backup: false })

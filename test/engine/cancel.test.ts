@@ -28,7 +28,7 @@ const sleeper = makeTask({ name: 'sleeper', code: 'async function main(input) {\
 
 /** Waits until the engine reports the execution as started. */
 async function started(harness: Harness, id: string): Promise<void> {
-  expect(await waitFor(() => harness.store.getExecution(id)?.status === 'running')).toBe(true)
+  expect(await waitFor(async () => (await harness.store.getExecution(id))?.status === 'running')).toBe(true)
 }
 
 describe('cancellation', () => {
@@ -38,13 +38,13 @@ describe('cancellation', () => {
     const { id, done } = h.engine.submit({ task: cooperative, input: {}, source: 'test', timeout: 5 })
     await started(h, id)
     const asked = Date.now()
-    expect(h.engine.cancel(id, 'user pressed stop')).toBe(true)
+    expect(await h.engine.cancel(id, 'user pressed stop')).toBe(true)
     const record = await done
     expect(Date.now() - asked).toBeLessThan(500)
     expect(record.status).toBe('cancelled')
     expect(record.error).toMatchObject({ code: 'CANCELLED', reason: 'cancelled' })
     expect(record.error?.message).toContain('user pressed stop')
-    expect(h.store.getExecution(id)?.status).toBe('cancelled')
+    expect((await h.store.getExecution(id))?.status).toBe('cancelled')
     expect(h.pool.stats().pids).toEqual([pid])
     expect((await h.engine.execute({ task: sleeper, input: { ms: 1 }, source: 'test' })).output).toBe('slept')
   })
@@ -55,7 +55,7 @@ describe('cancellation', () => {
     const { id, done } = h.engine.submit({ task: busy, input: {}, source: 'test', timeout: 5 })
     await started(h, id)
     const asked = Date.now()
-    expect(h.engine.cancel(id)).toBe(true)
+    expect(await h.engine.cancel(id)).toBe(true)
     const record = await done
     const waited = Date.now() - asked
     expect(record.status).toBe('cancelled')
@@ -76,22 +76,22 @@ describe('cancellation', () => {
     const queued = h.engine.submit({ task: sleeper, input: { ms: 1 }, source: 'test' })
     await started(h, running.id)
     expect(h.engine.stats()).toMatchObject({ queued: 1, running: 1 })
-    expect(h.engine.cancel(queued.id)).toBe(true)
+    expect(await h.engine.cancel(queued.id)).toBe(true)
     const record = await queued.done
     expect(record.status).toBe('cancelled')
     expect(record.error?.message).toContain('before it started')
     expect(record.startedAt ?? null).toBeNull()
     expect(events.filter((e) => e.type === 'started').map((e) => (e as { execution: { id: string } }).execution.id)).toEqual([running.id])
-    expect(h.engine.cancel(running.id)).toBe(true)
+    expect(await h.engine.cancel(running.id)).toBe(true)
     expect((await running.done).status).toBe('cancelled')
     expect(h.engine.stats()).toMatchObject({ queued: 0, running: 0 })
   })
 
   test('returns false for an unknown id and for a finished execution', async () => {
     h = await openHarness({ pool: { count: 1 } })
-    expect(h.engine.cancel('no-such-execution')).toBe(false)
+    expect(await h.engine.cancel('no-such-execution')).toBe(false)
     const record = await h.engine.execute({ task: sleeper, input: { ms: 1 }, source: 'test' })
-    expect(h.engine.cancel(record.id)).toBe(false)
-    expect(h.store.getExecution(record.id)?.status).toBe('completed')
+    expect(await h.engine.cancel(record.id)).toBe(false)
+    expect((await h.store.getExecution(record.id))?.status).toBe('completed')
   })
 })

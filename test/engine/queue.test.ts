@@ -51,7 +51,7 @@ describe('bounded queue', () => {
     // A refused submit leaves no record behind; the accepted ones all run in order.
     const records = await Promise.all(accepted.map((s) => s.done))
     expect(records.map((r) => [r.status, r.output])).toEqual([['completed', 150], ['completed', 1], ['completed', 2]])
-    expect(h.store.listExecutions().total).toBe(3)
+    expect((await h.store.listExecutions()).total).toBe(3)
     expect(Date.parse(records[1].startedAt!)).toBeGreaterThanOrEqual(Date.parse(records[0].completedAt!) - 5)
   })
 
@@ -74,7 +74,7 @@ describe('graceful close', () => {
     expect(workerDirs.every((dir) => existsSync(dir))).toBe(true)
     const running = h.engine.submit({ task: sleeper, input: { ms: 250 }, source: 'test' })
     const queued = h.engine.submit({ task: sleeper, input: { ms: 1 }, source: 'test' })
-    expect(await waitFor(() => h!.store.getExecution(running.id)?.status === 'running')).toBe(true)
+    expect(await waitFor(async () => (await h!.store.getExecution(running.id))?.status === 'running')).toBe(true)
     const asked = Date.now()
     await h.engine.close({ graceMs: 2000 })
     expect(Date.now() - asked).toBeGreaterThanOrEqual(200)
@@ -82,8 +82,8 @@ describe('graceful close', () => {
     expect(ran).toMatchObject({ status: 'completed', output: 250 })
     expect(skipped.status).toBe('cancelled')
     expect(skipped.error).toMatchObject({ code: 'CANCELLED', reason: 'shutdown' })
-    expect(h.store.getExecution(running.id)?.status).toBe('completed')
-    expect(h.store.getExecution(queued.id)?.status).toBe('cancelled')
+    expect((await h.store.getExecution(running.id))?.status).toBe('completed')
+    expect((await h.store.getExecution(queued.id))?.status).toBe('cancelled')
     expect(pids.filter(isAlive)).toEqual([])
     expect(h.pool.stats().workers).toBe(0)
     expect(workerDirs.filter((dir) => existsSync(dir))).toEqual([])
@@ -93,12 +93,12 @@ describe('graceful close', () => {
   test('interrupts work still running when the grace period ends and stores that before close resolves', async () => {
     h = await openHarness({ pool: { count: 1 } })
     const running = h.engine.submit({ task: sleeper, input: { ms: 5000 }, source: 'test' })
-    expect(await waitFor(() => h!.store.getExecution(running.id)?.status === 'running')).toBe(true)
+    expect(await waitFor(async () => (await h!.store.getExecution(running.id))?.status === 'running')).toBe(true)
     const asked = Date.now()
     await h.engine.close({ graceMs: 200 })
     expect(Date.now() - asked).toBeLessThan(1500)
     // The record is final as soon as close() resolves: the store can be closed right after.
-    expect(h.store.getExecution(running.id)).toMatchObject({ status: 'failed', error: { code: 'INTERRUPTED' } })
+    expect(await h.store.getExecution(running.id)).toMatchObject({ status: 'failed', error: { code: 'INTERRUPTED' } })
     const record = await Promise.race([running.done, Bun.sleep(500).then(() => null)])
     expect(record).toMatchObject({ status: 'failed', error: { code: 'INTERRUPTED', reason: 'interrupted' } })
   })

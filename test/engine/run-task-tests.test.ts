@@ -65,7 +65,7 @@ describe('runTaskTests', () => {
     expect(byName['unmatched mock'].passed).toBe(false)
     expect(byName['unmatched mock'].reason).toContain('https://api.example.com/elsewhere')
     // Every case is a stored execution with source "test".
-    for (const result of report.results) expect(h.store.getExecution(result.executionId)?.source).toBe('test')
+    for (const result of report.results) expect((await h.store.getExecution(result.executionId))?.source).toBe('test')
   })
 
   test('a timed-out case names the status in its reason', async () => {

@@ -39,8 +39,8 @@ describe('schema validation', () => {
     const ofThis = events.filter((e) => ('execution' in e ? e.execution.id : e.executionId) === record.id).map((e) => e.type)
     expect(ofThis).toEqual(['queued', 'finished'])
     expect(record.startedAt ?? null).toBeNull()
-    expect(h.store.getLogs(record.id)).toEqual([])
-    expect(h.store.getExecution(record.id)).toMatchObject({ status: 'failed', error: { code: 'INPUT_INVALID' } })
+    expect(await h.store.getLogs(record.id)).toEqual([])
+    expect(await h.store.getExecution(record.id)).toMatchObject({ status: 'failed', error: { code: 'INPUT_INVALID' } })
   })
 
   test('a valid input runs and an output that matches the schema completes', async () => {

@@ -8,13 +8,13 @@ export function isAlive(pid: number): boolean {
   }
 }
 
-/** Polls `check` until it returns a truthy value or `timeoutMs` passes; returns the last value. */
-export async function waitFor<T>(check: () => T, timeoutMs = 3000, stepMs = 10): Promise<T> {
+/** Polls `check` (which may be async) until it returns a truthy value or `timeoutMs` passes; returns the last value. */
+export async function waitFor<T>(check: () => T | Promise<T>, timeoutMs = 3000, stepMs = 10): Promise<T> {
   const deadline = Date.now() + timeoutMs
-  let value = check()
+  let value = await check()
   while (!value && Date.now() < deadline) {
     await Bun.sleep(stepMs)
-    value = check()
+    value = await check()
   }
   return value
 }

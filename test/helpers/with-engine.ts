@@ -37,7 +37,7 @@ export async function openHarness(options: HarnessOptions = {}): Promise<Harness
     try {
       await engine.close({ graceMs: options.closeGraceMs ?? 1000 })
     } finally {
-      store.close()
+      await store.close()
     }
     const orphans = pids.filter(isAlive)
     if (orphans.length > 0) throw new Error(`worker processes outlived engine.close(): ${orphans.join(', ')}`)

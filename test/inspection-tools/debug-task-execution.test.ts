@@ -152,7 +152,7 @@ describe('ratchet_debug_task_execution', () => {
     expect(output.error!.location).toEqual(normal.error!.location!)
     expect(output.error!.location).toMatchObject({ line: 3, source: 'if (data) return data.missing.value' })
     expect(output.error!.stack).not.toContain('__ratchet_dbg')
-    expect(h.engine.store.getExecution(output.execution_id)!.error).toEqual(output.error as never)
+    expect((await h.engine.store.getExecution(output.execution_id))!.error).toEqual(output.error as never)
     expect(output.breakpoints_hit[0].hit_count).toBe(1)
   })
 
@@ -214,7 +214,7 @@ describe('ratchet_debug_task_execution', () => {
 
   test('records the run as an execution with source "debug"', async () => {
     const { output } = await h.call('debug_task_execution', { task_id: 'evens', input: { numbers: [4] }, breakpoints: [5] })
-    const record = h.engine.store.getExecution(output.execution_id)!
+    const record = (await h.engine.store.getExecution(output.execution_id))!
     expect(record).toMatchObject({ taskName: 'evens', status: 'completed', source: 'debug', output: { sum: 4 } })
     expect(record.taskChecksum).not.toBe(h.registry.get('evens')!.checksum)
   })

@@ -19,7 +19,7 @@ describe('ratchet_store_result', () => {
   test('stores a completed result of a loaded task under its name and version', async () => {
     const { output } = await h.call('store_result', { task_id: 'addition', input: { a: 1, b: 2 }, output: { result: 3 }, duration_ms: 40 })
     expect(output).toMatchObject({ task_id: 'addition', task_version: '1.0.0', known_task: true, status: 'completed' })
-    const record = h.engine.store.getExecution(output.execution_id)!
+    const record = (await h.engine.store.getExecution(output.execution_id))!
     expect(record).toMatchObject({ taskName: 'addition', taskVersion: '1.0.0', status: 'completed', input: { a: 1, b: 2 }, output: { result: 3 }, durationMs: 40, source: 'external', error: null })
     expect(record.taskChecksum).toBe(h.registry.get('addition')!.checksum)
     expect(Date.parse(record.completedAt!) - Date.parse(record.startedAt!)).toBe(40)
@@ -30,7 +30,7 @@ describe('ratchet_store_result', () => {
     const { output } = await h.call('store_result', { task_id: 'elsewhere', input: { q: 1 }, status: 'failed', error_message: 'upstream 502', error_details: { status: 502 } })
     expect(output).toMatchObject({ task_id: 'elsewhere', task_version: 'external', known_task: false, status: 'failed' })
     expect(output.message).toContain('no such task is loaded')
-    const record = h.engine.store.getExecution(output.execution_id)!
+    const record = (await h.engine.store.getExecution(output.execution_id))!
     expect(record.error).toEqual({ type: 'ExternalError', code: 'TASK_FAILED', reason: 'external', message: 'upstream 502', details: { status: 502 } })
     expect(record.output).toBeUndefined()
   })

@@ -25,7 +25,7 @@ export interface JobHarness extends Harness {
   events: DomainEvent[]
   tasks: Map<string, TaskPackage>
   /** Resolves with the job once `check` holds (polls the store), or throws with its last state. */
-  waitForJob(id: string, check: (job: JobRecord) => boolean, timeoutMs?: number): Promise<JobRecord>
+  waitForJob(id: string, check: (job: JobRecord) => boolean | Promise<boolean>, timeoutMs?: number): Promise<JobRecord>
   waitForStatus(id: string, status: JobStatus, timeoutMs?: number): Promise<JobRecord>
 }
 
@@ -38,14 +38,14 @@ export async function openJobHarness(options: { tasks: TaskPackage[]; settings?:
   const jobStore = createSqliteJobStore(h.store)
   const jobs = createJobService({ store: jobStore, engine: h.engine, registry: { get: (name) => tasks.get(name) }, events: bus, logger: h.logger, ...options.deps }, options.settings ?? testSettings())
   if (options.start !== false) jobs.start()
-  const waitForJob = async (id: string, check: (job: JobRecord) => boolean, timeoutMs = 5000) => {
+  const waitForJob = async (id: string, check: (job: JobRecord) => boolean | Promise<boolean>, timeoutMs = 5000) => {
     const deadline = Date.now() + timeoutMs
     let job = await jobs.get(id)
-    while (!(job && check(job)) && Date.now() < deadline) {
+    while (!(job && (await check(job))) && Date.now() < deadline) {
       await Bun.sleep(10)
       job = await jobs.get(id)
     }
-    if (!job || !check(job)) throw new Error(`job ${id} did not reach the expected state: ${JSON.stringify(job)}`)
+    if (!job || !(await check(job))) throw new Error(`job ${id} did not reach the expected state: ${JSON.stringify(job)}`)
     return job
   }
   return {

@@ -32,7 +32,7 @@ describe('job queue', () => {
     expect(done.attempts).toBe(3)
     expect(done.output).toEqual({ attempt: 3 })
     expect(done.executionIds).toHaveLength(3)
-    const executions = done.executionIds.map((id) => h!.store.getExecution(id)!)
+    const executions = await Promise.all(done.executionIds.map(async (id) => (await h!.store.getExecution(id))!))
     expect(executions.map((e) => e.status)).toEqual(['failed', 'failed', 'completed'])
     expect(executions.map((e) => e.attempt)).toEqual([1, 2, 3])
     const retries = h.events.filter((e) => e.type === 'job.retry_scheduled' && e.jobId === job.id)
@@ -124,7 +124,7 @@ describe('job queue', () => {
       restarted.start()
       const done = await h.waitForStatus(job.id, 'completed')
       expect(done.attempts).toBe(1)
-      expect(h.store.getExecution(done.executionIds[0])?.attempt).toBe(1)
+      expect((await h.store.getExecution(done.executionIds[0]))?.attempt).toBe(1)
     } finally {
       await restarted.close()
     }
@@ -148,7 +148,7 @@ describe('job queue', () => {
     const { job } = await h.jobs.create({ taskName: 'echo', input: 'later', scheduledFor })
     expect((await h.jobs.stats()).due).toBe(0)
     const done = await h.waitForStatus(job.id, 'completed')
-    const execution = h.store.getExecution(done.executionIds[0])!
+    const execution = (await h.store.getExecution(done.executionIds[0]))!
     expect(ms(execution.queuedAt)).toBeGreaterThanOrEqual(ms(scheduledFor))
   })
 
@@ -170,10 +170,10 @@ describe('job queue', () => {
     h = await openJobHarness({ tasks })
     const { job } = await h.jobs.create({ taskName: 'waiter', input: {} })
     const running = await h.waitForJob(job.id, (j) => j.status === 'running' && j.executionIds.length === 1)
-    await h.waitForJob(job.id, () => h!.store.getExecution(running.executionIds[0])?.status === 'running')
+    await h.waitForJob(job.id, async () => (await h!.store.getExecution(running.executionIds[0]))?.status === 'running')
     const cancelled = await h.jobs.cancel(job.id)
     expect(cancelled.status).toBe('cancelled')
-    await h.waitForJob(job.id, () => h!.store.getExecution(running.executionIds[0])?.status === 'cancelled')
+    await h.waitForJob(job.id, async () => (await h!.store.getExecution(running.executionIds[0]))?.status === 'cancelled')
     expect((await h.jobs.get(job.id))?.status).toBe('cancelled')
   })
 
@@ -186,7 +186,7 @@ describe('job queue', () => {
     const running = await h.waitForJob(job.id, (j) => j.status === 'running' && j.executionIds.length === 1)
     expect(running.leaseOwner).toBe(h.jobs.nodeId)
     expect((await other.cancel(job.id, 'from elsewhere')).status).toBe('cancelled')
-    await h.waitForJob(job.id, () => h!.store.getExecution(running.executionIds[0])?.status === 'cancelled', 2000)
+    await h.waitForJob(job.id, async () => (await h!.store.getExecution(running.executionIds[0]))?.status === 'cancelled', 2000)
     expect(await h.jobs.get(job.id)).toMatchObject({ status: 'cancelled', leaseOwner: null })
     await other.close()
   })
@@ -240,7 +240,7 @@ describe('job queue', () => {
     expect(mine.map((e) => e.type)).toEqual(['job.created', 'job.started', 'job.completed'])
     expect(mine[2]).toMatchObject({ taskName: 'echo', owner: 'alice', executionId: done.executionIds[0] })
     expect(mine[2].data).toMatchObject({ job_id: job.id, status: 'completed', execution_id: done.executionIds[0], attempts: 1 })
-    expect(h.store.getExecution(done.executionIds[0])).toMatchObject({ source: 'job', principal: 'alice' })
+    expect(await h.store.getExecution(done.executionIds[0])).toMatchObject({ source: 'job', principal: 'alice' })
   })
 
   test('refuses bad create requests, naming the field and the fix', async () => {

@@ -41,7 +41,7 @@ describe('batch_execute', () => {
       ['sum', 'completed', { sum: 3 }],
       ['sum2', 'completed', { sum: 10 }],
     ])
-    for (const r of output.results) expect(h.engine.store.getExecution(r.execution_id!)?.status).toBe('completed')
+    for (const r of output.results) expect((await h.engine.store.getExecution(r.execution_id!))?.status).toBe('completed')
     expect(output.stats).toMatchObject({ total: 3, completed: 3, failed: 0, skipped: 0, max_parallel_observed: 2 })
     expect(output).toMatchObject({ correlation_token: 'corr-1', execution_mode: 'parallel', max_parallel: 2 })
     expect(h.progress.map((p) => [p.progress, p.total])).toEqual([[1, 3], [2, 3], [3, 3]])
@@ -92,17 +92,17 @@ describe('batch_execute', () => {
     })
     expect(output.results.map((r) => r.status)).toEqual(['timed_out', 'cancelled', 'skipped'])
     expect(output.results[2].skipped_reason).toBe('the batch timeout of 700 ms elapsed')
-    expect(h.engine.store.getExecution(output.results[1].execution_id!)?.status).toBe('cancelled')
+    expect((await h.engine.store.getExecution(output.results[1].execution_id!))?.status).toBe('cancelled')
   })
 
   test('rejects bad plans before running anything', async () => {
-    const before = h.engine.store.listExecutions().total
+    const before = (await h.engine.store.listExecutions()).total
     expect((await rejection(h.call('batch_execute', { requests: [] }))).message).toContain('empty')
     expect((await rejection(h.call('batch_execute', {}))).code).toBe('BAD_INPUT')
     const cycle = await rejection(h.call('batch_execute', { requests: [{ id: 'x', task_id: 'addition', dependencies: ['y'] }, { id: 'y', task_id: 'addition', dependencies: ['x'] }] }))
     expect(cycle).toMatchObject({ code: 'BAD_INPUT', message: 'Dependency cycle: x → y → x' })
     const unknown = await rejection(h.call('batch_execute', { requests: [{ id: 'x', task_id: 'addtion' }] }))
     expect(unknown).toMatchObject({ code: 'TASK_NOT_FOUND', message: 'Request "x": Task "addtion" not found; did you mean "addition"?' })
-    expect(h.engine.store.listExecutions().total).toBe(before)
+    expect((await h.engine.store.listExecutions()).total).toBe(before)
   })
 })

@@ -81,7 +81,7 @@ describe('execute_task', () => {
     expect(isError).toBe(false)
     expect(output).toMatchObject({ task_id: 'addition', task_version: '1.2.0', status: 'completed', output: { sum: 5 } })
     expect(output.trace?.[0]).toMatchObject({ span_id: 'execution', name: 'execute addition', kind: 'execution', status: 'ok', offset_ms: 0 })
-    const stored = h.engine.store.getExecution(output.execution_id)!
+    const stored = (await h.engine.store.getExecution(output.execution_id))!
     expect(stored).toMatchObject({ status: 'completed', source: 'mcp', output: { sum: 5 } })
   })
 

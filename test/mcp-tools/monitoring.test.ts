@@ -40,7 +40,7 @@ async function rejection(promise: Promise<unknown>): Promise<AppError> {
 /** Starts `slow` and resolves once it is running and has reported progress at least once. */
 async function startSlow(ms: number, steps: number): Promise<{ id: string; done: Promise<unknown> }> {
   const submitted = h.engine.engine.submit({ task: h.registry.get('slow')!, input: { ms, steps }, source: 'test' })
-  for (let i = 0; i < 200 && !h.engine.store.getExecution(submitted.id)?.progress; i++) await Bun.sleep(10)
+  for (let i = 0; i < 200 && !(await h.engine.store.getExecution(submitted.id))?.progress; i++) await Bun.sleep(10)
   return { id: submitted.id, done: submitted.done }
 }
 
@@ -70,7 +70,7 @@ describe('cancel_execution', () => {
     const run = await startSlow(5000, 50)
     const { output } = await h.call('cancel_execution', { execution_id: run.id, reason: 'no longer needed' })
     expect(output).toMatchObject({ execution_id: run.id, cancelled: true, status: 'cancelled', previous_status: 'running' })
-    expect(h.engine.store.getExecution(run.id)?.error?.message).toContain('no longer needed')
+    expect((await h.engine.store.getExecution(run.id))?.error?.message).toContain('no longer needed')
   })
 
   test('a finished execution is reported, not cancelled; an unknown one is an error', async () => {

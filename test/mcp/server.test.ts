@@ -74,7 +74,7 @@ describe('tasks as tools (mcp.expose_tasks_as_tools)', () => {
       expect(result.isError).toBe(false)
       expect(result.structuredContent).toEqual({ result: 5 })
       const executionId = result._meta?.['dev.ratchet/execution_id'] as string
-      expect(s.harness.store.getExecution(executionId)).toMatchObject({ taskName: 'addition', status: 'completed', source: 'mcp' })
+      expect(await s.harness.store.getExecution(executionId)).toMatchObject({ taskName: 'addition', status: 'completed', source: 'mcp' })
       expect(textOf(result)).toContain(executionId)
 
       const failed = await s.client.callTool({ name: 'task_addition', arguments: { a: 'two', b: 3 } })

@@ -44,7 +44,7 @@ describe('tools/list and tools/call with the real tool table', () => {
     const out = result.structuredContent as { execution_id: string; status: string; output: unknown }
     expect(out.status).toBe('completed')
     expect(out.output).toEqual({ result: 5 })
-    expect(s.harness.store.getExecution(out.execution_id)?.source).toBe('mcp')
+    expect((await s.harness.store.getExecution(out.execution_id))?.source).toBe('mcp')
     expect(textOf(result)).toContain(JSON.stringify(out, null, 2))
   })
 
@@ -60,7 +60,7 @@ describe('tools/list and tools/call with the real tool table', () => {
     const out = result.structuredContent as { execution_id: string; status: string; error: { code: string } }
     expect(out.status).toBe('failed')
     expect(out.error.code).toBe('INPUT_INVALID')
-    expect(s.harness.store.getExecution(out.execution_id)?.status).toBe('failed')
+    expect((await s.harness.store.getExecution(out.execution_id))?.status).toBe('failed')
     expect(textOf(result)).toContain(out.execution_id)
   })
 
@@ -266,11 +266,11 @@ describe('tools/call mechanics (test-only probe tool)', () => {
     const id = seen.executionId!
     const record = await (async () => {
       for (let i = 0; i < 300; i++) {
-        const r = s.harness.store.getExecution(id)
+        const r = await s.harness.store.getExecution(id)
         if (r && r.status !== 'running' && r.status !== 'queued') return r
         await Bun.sleep(10)
       }
-      return s.harness.store.getExecution(id)
+      return (await s.harness.store.getExecution(id))
     })()
     expect(record?.status).toBe('cancelled')
   })
@@ -310,7 +310,7 @@ describe('results larger than mcp.security.response_size_limit', () => {
     const out = result.structuredContent as { execution_id: string; status: string; output: { bytes: number } }
     expect(out.status).toBe('completed')
     expect(out.output).toEqual(placeholderOf(out.execution_id))
-    expect(out.output.bytes).toBe(Buffer.byteLength(JSON.stringify(s.harness.store.getExecution(out.execution_id)!.output)))
+    expect(out.output.bytes).toBe(Buffer.byteLength(JSON.stringify((await s.harness.store.getExecution(out.execution_id))!.output)))
     expect(Buffer.byteLength(JSON.stringify(out))).toBeLessThanOrEqual(3000)
     const text = textOf(result)
     expect(text).toContain('cut at 1500 of')

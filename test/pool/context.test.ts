@@ -38,7 +38,7 @@ describe('the context argument', () => {
     const progress = events.filter((e) => e.type === 'progress' && e.executionId === record.id).map((e) => (e as { progress: unknown }).progress)
     expect(progress).toEqual([{ progress: 0.5, total: 1 }, { progress: 3, total: 4, message: 'almost' }])
     expect(record.progress).toEqual({ progress: 3, total: 4, message: 'almost' })
-    expect(h.store.getExecution(record.id)?.progress).toEqual({ progress: 3, total: 4, message: 'almost' })
+    expect((await h.store.getExecution(record.id))?.progress).toEqual({ progress: 3, total: 4, message: 'almost' })
   })
 
   test('rejects a progress value that is not a number', async () => {
@@ -67,7 +67,7 @@ describe('task logs', () => {
     const before = Date.now()
     const record = await h.engine.execute({ task, input: {}, source: 'test' })
     expect(record.status).toBe('completed')
-    const logs = h.store.getLogs(record.id)
+    const logs = await h.store.getLogs(record.id)
     expect(logs.map((l) => [l.seq, l.level, l.message])).toEqual([
       [0, 'info', 'starting'],
       [1, 'info', 'plain 42'],
@@ -98,7 +98,7 @@ describe('task logs', () => {
     ].join('\n')
     const record = await h.engine.execute({ task: makeTask({ code }), input: {}, source: 'test' })
     expect(record.status).toBe('completed')
-    const logs = h.store.getLogs(record.id)
+    const logs = await h.store.getLogs(record.id)
     expect(logs[0].message).toBe('big data')
     expect(logs[0].data).toBe('[log data of 102411 bytes truncated: one log entry may carry at most 65536 bytes of data]')
     expect(logs[1].data).toEqual({ n: 1 })
@@ -114,7 +114,7 @@ describe('task logs', () => {
   test('keeps the logs of a task that fails', async () => {
     const record = await h.engine.execute({ task: makeTask({ code: "function main() {\n  console.log('before the throw')\n  throw new Error('boom')\n}\n" }), input: {}, source: 'test' })
     expect(record.status).toBe('failed')
-    expect(h.store.getLogs(record.id).map((l) => l.message)).toEqual(['before the throw'])
+    expect((await h.store.getLogs(record.id)).map((l) => l.message)).toEqual(['before the throw'])
   })
 
   test('nothing a task prints reaches the server process stdout', async () => {

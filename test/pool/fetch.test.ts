@@ -39,7 +39,7 @@ describe('fetch against a real server', () => {
     )
     expect(record.error ?? null).toBeNull()
     expect(record.output).toEqual({ body: { hello: 'world', n: 3 }, ok: true, status: 200, trace: 'abc', type: expect.stringContaining('application/json') })
-    const spans = h.store.getSpans(record.id)
+    const spans = await h.store.getSpans(record.id)
     const http = spans.filter((s) => s.kind === 'http')
     expect(http).toHaveLength(1)
     expect(http[0]).toMatchObject({ parentId: 'execution', status: 'ok', attributes: { method: 'GET', url: `${base}/json`, status: 200, bytes_in: JSON.stringify({ hello: 'world', n: 3 }).length, bytes_out: 0 } })
@@ -65,7 +65,7 @@ describe('fetch against a real server', () => {
       missing: [false, 404, 'nothing here'],
       echo: { method: 'POST', body: '{"a":1}', type: 'application/json' },
     })
-    const http = h.store.getSpans(record.id).filter((s) => s.kind === 'http')
+    const http = (await h.store.getSpans(record.id)).filter((s) => s.kind === 'http')
     expect(http.map((s) => [s.attributes.method, s.attributes.status, s.status])).toEqual([['GET', 200, 'ok'], ['GET', 404, 'error'], ['POST', 200, 'ok']])
     expect(http[2].attributes.bytes_out).toBe(7)
   })
@@ -78,7 +78,7 @@ describe('fetch against a real server', () => {
     expect(record.status).toBe('failed')
     expect(record.error?.type).toBe('NetworkError')
     expect(record.error?.message).toContain(`GET ${url} failed`)
-    const [span] = h.store.getSpans(record.id).filter((s) => s.kind === 'http')
+    const [span] = (await h.store.getSpans(record.id)).filter((s) => s.kind === 'http')
     expect(span).toMatchObject({ status: 'error', attributes: { url } })
   })
 })
@@ -110,7 +110,7 @@ describe('fetch answered by mock.http', () => {
       user: [200, true, { id: 1, name: 'Ada' }, 'application/json'],
       search: [200, 'prefix hit', 'mock'],
     })
-    const http = h.store.getSpans(record.id).filter((s) => s.kind === 'http')
+    const http = (await h.store.getSpans(record.id)).filter((s) => s.kind === 'http')
     expect(http.map((s) => s.attributes.mocked)).toEqual([true, true])
   })
 

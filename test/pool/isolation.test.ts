@@ -82,14 +82,14 @@ describe('each run starts from fresh globals', () => {
   test('console still logs in the run after one that replaced console.log', async () => {
     await run(POLLUTE)
     const record = await run('function main() {\n  console.log("still here")\n}\n')
-    expect(h.store.getLogs(record.id).map((l) => l.message)).toEqual(['still here'])
+    expect((await h.store.getLogs(record.id)).map((l) => l.message)).toEqual(['still here'])
   })
 
   test('timers left running by a finished run never fire into a later run', async () => {
     await run('function main() {\n  setInterval(() => console.log("ghost"), 1)\n  setTimeout(() => console.log("ghost"), 20)\n  return 1\n}\n')
     const record = await run('async function main() {\n  await new Promise((resolve) => setTimeout(resolve, 60))\n  return 2\n}\n')
     expect(record.output).toBe(2)
-    expect(h.store.getLogs(record.id)).toEqual([])
+    expect(await h.store.getLogs(record.id)).toEqual([])
   })
 })
 

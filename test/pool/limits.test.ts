@@ -26,7 +26,7 @@ describe('timeouts', () => {
     expect(record.error).toMatchObject({ code: 'TIMED_OUT', reason: 'timeout', details: { timeoutMs: 300 } })
     expect(elapsed).toBeGreaterThanOrEqual(290)
     expect(elapsed).toBeLessThan(300 + 1500)
-    expect(h.store.getExecution(record.id)?.status).toBe('timed_out')
+    expect((await h.store.getExecution(record.id))?.status).toBe('timed_out')
     expect(isAlive(oldPid)).toBe(false)
     await h.pool.ready()
     const stats = h.pool.stats()

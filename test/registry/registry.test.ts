@@ -46,10 +46,10 @@ describe('discovery', () => {
     expect(registry.list().map((t) => t.name)).toEqual(['alpha', 'beta', 'gamma', 'top'])
     expect(registry.get('beta')?.dir).toBe(join(root, 'group/deeper/still/beta'))
     expect(report.changed.sort()).toEqual(['alpha', 'beta', 'gamma', 'top'])
-    expect(store.listTaskVersions('alpha')).toHaveLength(1)
+    expect(await store.listTaskVersions('alpha')).toHaveLength(1)
     // A second scan of unchanged files changes nothing.
     expect(await registry.load()).toMatchObject({ loaded: 4, changed: [], removed: [] })
-    expect(store.listTaskVersions('alpha')).toHaveLength(1)
+    expect(await store.listTaskVersions('alpha')).toHaveLength(1)
   })
 
   test('a folder that is itself a package is the only package found under it', async () => {
@@ -176,7 +176,7 @@ describe('watching for changes', () => {
     const changed = await waitFor(() => registry.get('watched')?.checksum !== before, 1000)
     expect(changed).toBe(true)
     expect(registry.get('watched')?.code).toContain('return 2')
-    expect(store.listTaskVersions('watched').map((v) => v.checksum).sort()).toEqual([before, registry.get('watched')!.checksum].sort())
+    expect((await store.listTaskVersions('watched')).map((v) => v.checksum).sort()).toEqual([before, registry.get('watched')!.checksum].sort())
     expect(reports.some((r) => r.changed.includes('watched'))).toBe(true)
   })
 

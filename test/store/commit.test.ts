@@ -116,5 +116,5 @@ test('a batch the database refuses as a whole rejects commit() and loses nothing
     blocker.run('ROLLBACK')
     blocker.close()
   }
-  expect(store.getExecution('exec-1')).toBeNull()
+  expect(await store.getExecution('exec-1')).toBeNull()
 })

@@ -68,8 +68,8 @@ test('every execution acknowledged by commit() survives kill -9, and the file pa
 
     // The next writer reopens the crashed file, recovers it and finds nothing left running.
     const store = openSqliteStore({ path: temp.dbPath })
-    expect(store.markInterrupted()).toBeGreaterThanOrEqual(0)
-    expect(store.listExecutions({ status: 'running' }).total).toBe(0)
+    expect(await store.markInterrupted('node-a')).toBeGreaterThanOrEqual(0)
+    expect((await store.listExecutions({ status: 'running' })).total).toBe(0)
     store.close()
     temp.cleanup()
     temp = makeTempDir()

@@ -24,12 +24,12 @@ test('applies every migration to a new database and records it in schema_migrati
   expect(runMigrations(db)).toEqual(MIGRATIONS.map((m) => m.id))
   expect(tableNames(db)).toEqual(['audit_log', 'execution_logs', 'executions', 'job_deliveries', 'jobs', 'schedules', 'schema_migrations', 'task_state', 'task_versions', 'trace_spans'])
   const recorded = db.query<{ id: string; applied_at: string }, []>('SELECT * FROM schema_migrations').all()
-  expect(recorded.map((row) => row.id)).toEqual(['001_init', '002_audit', '003_execution_owner', '004_jobs', '005_schedules', '006_task_state'])
+  expect(recorded.map((row) => row.id)).toEqual(['001_init', '002_audit', '003_execution_owner', '004_jobs', '005_schedules', '006_task_state', '007_execution_node'])
   expect(Number.isNaN(Date.parse(recorded[0]!.applied_at))).toBe(false)
   db.close()
 })
 
-test('reopening an up-to-date database applies nothing and keeps the data', () => {
+test('reopening an up-to-date database applies nothing and keeps the data', async () => {
   const first = openSqliteStore({ path: temp.dbPath })
   first.createExecution(makeExecution())
   first.close()
@@ -40,7 +40,7 @@ test('reopening an up-to-date database applies nothing and keeps the data', () =
   db.close()
 
   const second = openSqliteStore({ path: temp.dbPath })
-  expect(second.getExecution('exec-1')?.status).toBe('queued')
+  expect((await second.getExecution('exec-1'))?.status).toBe('queued')
   second.close()
 })
 

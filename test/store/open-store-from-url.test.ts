@@ -42,9 +42,9 @@ test('opens a working store at a path relative to the base directory', async () 
   }
 })
 
-test('opens an in-memory store from sqlite::memory:', () => {
+test('opens an in-memory store from sqlite::memory:', async () => {
   const store = openStoreFromUrl('sqlite::memory:', '/nonexistent')
   store.createExecution(makeExecution())
-  expect(store.getExecution('exec-1')?.status).toBe('queued')
+  expect((await store.getExecution('exec-1'))?.status).toBe('queued')
   store.close()
 })

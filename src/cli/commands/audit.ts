@@ -59,12 +59,12 @@ export const auditCommand: Command = {
     }
     const store = openStoreFromUrl(config.database.url, config.baseDir)
     try {
-      const entries = store.listAudit({ limit, ...(values.principal !== undefined ? { principal: String(values.principal) } : {}), ...(event ? { event: event as AuditRecord['event'] } : {}) })
+      const entries = await store.listAudit({ limit, ...(values.principal !== undefined ? { principal: String(values.principal) } : {}), ...(event ? { event: event as AuditRecord['event'] } : {}) })
       if (values.json) for (const entry of entries) out(JSON.stringify(entry))
       else if (entries.length === 0) out(auditEnabledNote(config))
       else for (const entry of entries) out(formatAuditRecord(entry))
     } finally {
-      store.close()
+      await store.close()
     }
     return 0
   },

@@ -31,7 +31,7 @@ export const demoCommand: Command = {
         out(`  ${report.failed === 0 ? '✓' : '✗'} ${task.name}@${task.version}  ${report.passed}/${report.total} tests passed${task.description ? `  — ${task.description}` : ''}`)
         for (const r of report.results.filter((x) => !x.passed)) out(`      ✗ ${r.name}: ${r.reason}`)
       }
-      const { total } = runtime.store.listExecutions({ limit: 1 })
+      const { total } = await runtime.store.listExecutions({ limit: 1 })
       out(`${passed} passed, ${failed} failed`)
       out(`${total} execution(s) recorded in ${config.database.path}`)
       return failed === 0 ? 0 : 1

@@ -1,6 +1,6 @@
 import { AppError } from '../../errors.ts'
 import { loadTaskPackage } from '../../tasks/load-task.ts'
-import type { ExecutionRecord } from '../../store/types.ts'
+import type { ExecutionRecord, TraceSpan } from '../../store/types.ts'
 import { loadRuntimeConfig, openRuntime } from '../runtime.ts'
 import { resolveFromFs } from './task-dirs.ts'
 import type { Command } from './index.ts'
@@ -43,7 +43,7 @@ export const runOnceCommand: Command = {
       })
       const record = await runtime.engine.execute({ task, input, timeout, source: 'cli' })
       unsubscribe()
-      if (values.trace) process.stderr.write(formatTrace(record, runtime.store.getSpans(record.id)))
+      if (values.trace) process.stderr.write(formatTrace(record, await runtime.store.getSpans(record.id)))
       if (record.status === 'completed') {
         process.stdout.write(JSON.stringify(record.output, null, 2) + '\n')
         return 0
@@ -70,7 +70,7 @@ function failureExitCode(record: ExecutionRecord): number {
   return 1
 }
 
-function formatTrace(record: ExecutionRecord, spans: ReturnType<import('../../store/types.ts').Store['getSpans']>): string {
+function formatTrace(record: ExecutionRecord, spans: readonly TraceSpan[]): string {
   const lines = [`trace ${record.id} — ${record.taskName}@${record.taskVersion} ${record.status} in ${(record.durationMs ?? 0).toFixed(2)} ms`]
   const start = spans[0]?.startMs ?? 0
   for (const span of spans) {

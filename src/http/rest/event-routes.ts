@@ -18,7 +18,7 @@ export function eventRoutes(stream: Pick<EventStream, 'handle'>): RestRouteGroup
         async handle(ctx) {
           const filter = parseEventFilter(new URLSearchParams(queryEntries(ctx.url)))
           const tasks = filter.tasks?.map((task) => ctx.view.registry.get(task)?.name ?? task)
-          ctx.authorize({ tasks })
+          await ctx.authorize({ tasks })
           const principal = ctx.principal
           return stream.handle(ctx.request, { ...filter, ...(tasks ? { tasks } : {}) }, (event) => eventVisible(principal, event))
         },

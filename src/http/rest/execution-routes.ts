@@ -39,7 +39,7 @@ async function start(ctx: RestContext, task: TaskPackage, input: unknown, timeou
   const extra = options.retryOf ? { retry_of: options.retryOf } : {}
   if (options.wait) {
     const record = await runExecution(ctx.view.engine, { task, input, timeout: seconds, source: 'http', signal: ctx.request.signal, onSubmitted: (id) => ctx.note({ executionId: id }) })
-    const spans = options.trace ? ctx.view.store.getSpans(record.id) : undefined
+    const spans = options.trace ? await ctx.view.store.getSpans(record.id) : undefined
     const origin = spans ? traceOrigin(spans) : undefined
     return json({ ...viewFull(record), ...extra, ...(spans ? { trace: spans.map((span) => viewSpan(span, origin)) } : {}) }, 200, { 'Content-Location': executionUrl(record.id) })
   }
@@ -60,8 +60,8 @@ export function executionRoutes(): RestRouteGroup {
         path: '/executions',
         async handle(ctx) {
           const { query, params } = ctx.list()
-          ctx.authorize()
-          const { items, total } = ctx.view.store.listExecutions(toExecutionFilter(query, ctx.view.registry))
+          await ctx.authorize()
+          const { items, total } = await ctx.view.store.listExecutions(toExecutionFilter(query, ctx.view.registry))
           return listResponse(items.map((record) => viewExecutionSummary(record, { includeOutput: flag(params.include_output) })), query, total)
         },
       },
@@ -71,7 +71,7 @@ export function executionRoutes(): RestRouteGroup {
         async handle(ctx) {
           const params = ctx.query()
           const body = await ctx.body<StartBody>('CreateExecutionRequest')
-          ctx.authorize({ tasks: [body.task_id] })
+          await ctx.authorize({ tasks: [body.task_id] })
           const task = resolveTask(ctx.view.registry, body.task_id)
           return start(ctx, task, body.input ?? {}, body.timeout, { wait: flag(params.wait), trace: flag(params.trace) })
         },
@@ -81,19 +81,21 @@ export function executionRoutes(): RestRouteGroup {
         path: '/executions/stats',
         async handle(ctx) {
           ctx.query()
-          ctx.authorize()
+          await ctx.authorize()
           const { store, engine } = ctx.view
-          const byStatus = Object.fromEntries(STATUSES.map((status) => [status, store.listExecutions({ status, limit: 0 }).total])) as Record<ExecutionStatus, number>
+          const counts = await Promise.all(STATUSES.map(async (status) => [status, (await store.listExecutions({ status, limit: 0 })).total] as const))
+          const byStatus = Object.fromEntries(counts) as Record<ExecutionStatus, number>
           const total = STATUSES.reduce((sum, status) => sum + byStatus[status], 0)
           const finished = byStatus.completed + byStatus.failed + byStatus.cancelled + byStatus.timed_out
           const since = new Date(Date.now() - 24 * 3600_000).toISOString()
-          const recent = (status?: ExecutionStatus) => store.listExecutions({ status, limit: 0, where: [{ field: 'queuedAt', op: 'gte', value: since }] }).total
+          const recent = async (status?: ExecutionStatus) => (await store.listExecutions({ status, limit: 0, where: [{ field: 'queuedAt', op: 'gte', value: since }] })).total
+          const [recentTotal, recentCompleted, recentFailed] = await Promise.all([recent(), recent('completed'), recent('failed')])
           const pool = ctx.deps.pool?.stats()
           return json({
             total,
             by_status: byStatus,
             success_rate: finished === 0 ? null : Math.round((byStatus.completed / finished) * 10_000) / 10_000,
-            last_24h: { total: recent(), completed: recent('completed'), failed: recent('failed') },
+            last_24h: { total: recentTotal, completed: recentCompleted, failed: recentFailed },
             engine: { ...engine.stats(), ...(pool ? { workers: pool.workers, ready: pool.ready, busy: pool.busy, restarts: pool.restarts } : {}) },
           })
         },
@@ -103,8 +105,8 @@ export function executionRoutes(): RestRouteGroup {
         path: '/executions/:id',
         async handle(ctx) {
           ctx.query()
-          ctx.authorize()
-          return json(viewFull(requireExecution(ctx.view.store, ctx.params.id!)))
+          await ctx.authorize()
+          return json(viewFull(await requireExecution(ctx.view.store, ctx.params.id!)))
         },
       },
       {
@@ -113,7 +115,7 @@ export function executionRoutes(): RestRouteGroup {
         async handle(ctx) {
           ctx.query()
           const body = await ctx.body<{ reason?: string }>('CancelRequest')
-          ctx.authorize()
+          await ctx.authorize()
           const outcome = await cancelExecution(ctx.view.engine, ctx.view.store, ctx.params.id!, { reason: body.reason })
           return json({ execution_id: outcome.executionId, cancelled: outcome.cancelled, status: outcome.status, previous_status: outcome.previousStatus, message: outcome.message })
         },
@@ -124,9 +126,9 @@ export function executionRoutes(): RestRouteGroup {
         async handle(ctx) {
           const params = ctx.query()
           const body = await ctx.body<{ timeout?: number }>('RetryRequest')
-          const original = ctx.deps.store.getExecution(ctx.params.id!)
-          ctx.authorize({ tasks: original ? [original.taskName] : [] })
-          const record = requireExecution(ctx.view.store, ctx.params.id!)
+          const original = await ctx.deps.store.getExecution(ctx.params.id!)
+          await ctx.authorize({ tasks: original ? [original.taskName] : [] })
+          const record = await requireExecution(ctx.view.store, ctx.params.id!)
           const task = resolveTask(ctx.view.registry, record.taskName)
           return start(ctx, task, record.input ?? {}, body.timeout, { wait: flag(params.wait), trace: false, retryOf: record.id })
         },
@@ -136,13 +138,13 @@ export function executionRoutes(): RestRouteGroup {
         path: '/executions/:id/logs',
         async handle(ctx) {
           const { query, params } = ctx.list()
-          ctx.authorize()
-          const record = requireExecution(ctx.view.store, ctx.params.id!)
+          await ctx.authorize()
+          const record = await requireExecution(ctx.view.store, ctx.params.id!)
           const level = (params.level ?? 'info') as LogLevel
           if (!['trace', 'debug', 'info', 'warn', 'error'].includes(level)) throw badParam('level', params.level!, 'trace, debug, info, warn, error')
           if (params.format !== undefined && params.format !== 'json' && params.format !== 'text') throw badParam('format', params.format, 'json, text')
           // Oldest first by default; `_order=desc` pages from the newest entry back.
-          const page = query.sort?.order === 'desc' ? newestFirst(ctx.view.store.getLogs(record.id, { minLevel: level }), query) : readLogPage(ctx.view.store, record.id, { minLevel: level, offset: query.offset, limit: query.limit })
+          const page = query.sort?.order === 'desc' ? newestFirst(await ctx.view.store.getLogs(record.id, { minLevel: level }), query) : await readLogPage(ctx.view.store, record.id, { minLevel: level, offset: query.offset, limit: query.limit })
           if (params.format === 'text') return new Response(formatLogText(page.entries), { headers: { 'Content-Type': 'text/plain; charset=utf-8', 'X-Total-Count': String(page.total) } })
           return listResponse(page.entries.map(viewLog), query, page.total, { execution_id: record.id, status: record.status, level })
         },
@@ -152,9 +154,9 @@ export function executionRoutes(): RestRouteGroup {
         path: '/executions/:id/trace',
         async handle(ctx) {
           const params = ctx.query()
-          ctx.authorize()
-          const record = requireExecution(ctx.view.store, ctx.params.id!)
-          const spans = ctx.view.store.getSpans(record.id)
+          await ctx.authorize()
+          const record = await requireExecution(ctx.view.store, ctx.params.id!)
+          const spans = await ctx.view.store.getSpans(record.id)
           const wantsSvg = params.format === 'svg' || (params.format === undefined && (ctx.request.headers.get('accept') ?? '').includes('image/svg+xml'))
           if (wantsSvg) {
             const svg = flamegraphSvg(spans, { title: `${record.taskName} v${record.taskVersion} — execution ${record.id} (${record.status})` })

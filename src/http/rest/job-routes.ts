@@ -42,7 +42,7 @@ export function jobRoutes(): RestRouteGroup {
         path: '/jobs',
         async handle(ctx) {
           const { query } = ctx.list()
-          ctx.authorize()
+          await ctx.authorize()
           const filters = query.filters.map((f) => (f.field === 'task_id' && (f.op === 'eq' || f.op === 'ne' || f.op === 'in' || f.op === 'not_in') ? { ...f, value: Array.isArray(f.value) ? f.value.map((v) => ctx.view.registry.get(v)?.name ?? v) : (ctx.view.registry.get(f.value as string)?.name ?? f.value) } : f))
           const page = await ctx.deps.jobs.list({ ...query, filters }, ownerScope(ctx.principal))
           return listResponse(page.items.map((job) => viewJob(job)), query, page.total)
@@ -54,7 +54,7 @@ export function jobRoutes(): RestRouteGroup {
         async handle(ctx) {
           ctx.query()
           const body = await ctx.body<CreateJobBody>('CreateJobRequest')
-          ctx.authorize({ tasks: [body.task_id] })
+          await ctx.authorize({ tasks: [body.task_id] })
           const task = resolveTask(ctx.view.registry, body.task_id)
           const header = ctx.request.headers.get('idempotency-key')?.trim() || undefined
           if (header !== undefined && body.idempotency_key !== undefined && header !== body.idempotency_key) {
@@ -85,7 +85,7 @@ export function jobRoutes(): RestRouteGroup {
         path: '/jobs/stats',
         async handle(ctx) {
           ctx.query()
-          ctx.authorize()
+          await ctx.authorize()
           const stats = await ctx.deps.jobs.stats(ownerScope(ctx.principal))
           return json({ total: stats.total, by_status: stats.byStatus, due: stats.due })
         },
@@ -95,7 +95,7 @@ export function jobRoutes(): RestRouteGroup {
         path: '/jobs/:id',
         async handle(ctx) {
           ctx.query()
-          ctx.authorize()
+          await ctx.authorize()
           const job = await findJob(ctx, ctx.params.id!)
           ctx.note({ tasks: [job.taskName] })
           return json(viewJob(job, await ctx.deps.jobs.deliveries(job.id)))
@@ -108,7 +108,7 @@ export function jobRoutes(): RestRouteGroup {
           ctx.query()
           const body = await ctx.body<{ reason?: string }>('CancelJobRequest')
           const job = await ctx.deps.jobs.get(ctx.params.id!)
-          ctx.authorize({ tasks: job ? [job.taskName] : [] })
+          await ctx.authorize({ tasks: job ? [job.taskName] : [] })
           await findJob(ctx, ctx.params.id!)
           return json(viewJob(await ctx.deps.jobs.cancel(ctx.params.id!, body.reason ?? `cancelled over REST by ${ctx.principal.name}`)))
         },
@@ -119,7 +119,7 @@ export function jobRoutes(): RestRouteGroup {
         async handle(ctx) {
           ctx.query()
           const job = await ctx.deps.jobs.get(ctx.params.id!)
-          ctx.authorize({ tasks: job ? [job.taskName] : [] })
+          await ctx.authorize({ tasks: job ? [job.taskName] : [] })
           await findJob(ctx, ctx.params.id!)
           return json(viewJob(await ctx.deps.jobs.retry(ctx.params.id!)))
         },

@@ -21,8 +21,8 @@ export function resultRoutes(): RestRouteGroup {
         path: '/results',
         async handle(ctx) {
           const { query } = ctx.list()
-          ctx.authorize()
-          const { items, total } = ctx.view.store.listExecutions(toExecutionFilter(query, ctx.view.registry))
+          await ctx.authorize()
+          const { items, total } = await ctx.view.store.listExecutions(toExecutionFilter(query, ctx.view.registry))
           return listResponse(items.map(view), query, total)
         },
       },
@@ -31,8 +31,8 @@ export function resultRoutes(): RestRouteGroup {
         path: '/results/:id',
         async handle(ctx) {
           ctx.query()
-          ctx.authorize()
-          return json(view(requireExecution(ctx.view.store, ctx.params.id!)))
+          await ctx.authorize()
+          return json(view(await requireExecution(ctx.view.store, ctx.params.id!)))
         },
       },
     ],

@@ -32,6 +32,8 @@ export function runRoute(deps: RestDeps, route: RestRoute, rule: RouteOperation,
     let principal: RestContext['principal'] | null = null
     let ip: string | null = null
     let authorized = false
+    // The outcome of the operation check: null when allowed, else what refused it.
+    let authorization: Promise<unknown> | undefined
     let denied: string | null = null
     let tasks: readonly string[] = []
     let executionId: string | undefined = rule.executionParam ? params.id : undefined
@@ -53,6 +55,20 @@ export function runRoute(deps: RestDeps, route: RestRoute, rule: RouteOperation,
         if (!empty) throw new AppError('BAD_INPUT', `${what} takes no request body`, { hint: 'Send no body (or {}).' })
       }
       const who = principal
+      const check = async (target: { tasks?: readonly string[]; executionId?: string }): Promise<void> => {
+        if (authorized) throw new AppError('INTERNAL', `${what} checked its operation twice`)
+        authorized = true
+        executionId = target.executionId ?? executionId
+        const verdict = await deps.access.checkOperation(who, { operation: rule.operation, what, tasks: target.tasks, executionId, bucket: rule.bucket, executions: rule.executions }, { registry: deps.registry, store: deps.store })
+        tasks = verdict.tasks
+        if (verdict.ok) return
+        denied = verdict.reason
+        if (verdict.reason === 'rate_limit') {
+          const retryAfter = verdict.retryAfterS ?? 1
+          throw new AuthError('RATE_LIMITED', verdict.message, { reason: 'rate_limited', headers: { 'Retry-After': String(retryAfter) }, data: { retry_after_s: retryAfter, operation: rule.operation } })
+        }
+        throw new AuthError('FORBIDDEN', verdict.message, { reason: verdict.reason, data: { operation: rule.operation } })
+      }
       const ctx: RestContext = {
         request,
         url,
@@ -62,18 +78,10 @@ export function runRoute(deps: RestDeps, route: RestRoute, rule: RouteOperation,
         view: deps.access.scope(who, deps),
         deps,
         authorize(target = {}) {
-          if (authorized) throw new AppError('INTERNAL', `${what} checked its operation twice`)
-          authorized = true
-          executionId = target.executionId ?? executionId
-          const verdict = deps.access.checkOperation(who, { operation: rule.operation, what, tasks: target.tasks, executionId, bucket: rule.bucket, executions: rule.executions }, { registry: deps.registry, store: deps.store })
-          tasks = verdict.tasks
-          if (verdict.ok) return
-          denied = verdict.reason
-          if (verdict.reason === 'rate_limit') {
-            const retryAfter = verdict.retryAfterS ?? 1
-            throw new AuthError('RATE_LIMITED', verdict.message, { reason: 'rate_limited', headers: { 'Retry-After': String(retryAfter) }, data: { retry_after_s: retryAfter, operation: rule.operation } })
-          }
-          throw new AuthError('FORBIDDEN', verdict.message, { reason: verdict.reason, data: { operation: rule.operation } })
+          const checked = check(target)
+          // Checked again once the handler returns, so one that forgot to await cannot answer past a refusal.
+          authorization ??= checked.then(() => null, (error: unknown) => error)
+          return checked
         },
         async body<T>(name: string): Promise<T> {
           if (bodyRead) throw new AppError('INTERNAL', `${what} read its body twice`)
@@ -106,7 +114,9 @@ export function runRoute(deps: RestDeps, route: RestRoute, rule: RouteOperation,
         },
       }
       response = await route.handle(ctx)
-      if (!authorized) throw new AppError('INTERNAL', `${what} answered without checking its operation`)
+      if (!authorized || authorization === undefined) throw new AppError('INTERNAL', `${what} answered without checking its operation`)
+      const refusal = await authorization
+      if (refusal) throw refusal
     } catch (error) {
       failed = error
       response = restErrorResponse(error, { logger: deps.logger, request })

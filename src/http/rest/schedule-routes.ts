@@ -71,7 +71,7 @@ function onSchedule(method: 'POST' | 'PATCH' | 'DELETE', path: string, act: (ctx
       ctx.query()
       const body = bodySchema ? await ctx.body<ScheduleBody>(bodySchema) : {}
       const existing = await ctx.deps.schedules.get(ctx.params.id!)
-      ctx.authorize({ tasks: [...(existing ? [existing.taskName] : []), ...(body.task_id !== undefined ? [body.task_id] : [])] })
+      await ctx.authorize({ tasks: [...(existing ? [existing.taskName] : []), ...(body.task_id !== undefined ? [body.task_id] : [])] })
       const schedule = await findSchedule(ctx, ctx.params.id!)
       return act(ctx, schedule, body)
     },
@@ -87,7 +87,7 @@ export function scheduleRoutes(): RestRouteGroup {
         path: '/schedules',
         async handle(ctx) {
           const { query } = ctx.list()
-          ctx.authorize()
+          await ctx.authorize()
           const filters = query.filters.map((f) => (f.field === 'task_id' && (f.op === 'eq' || f.op === 'ne' || f.op === 'in' || f.op === 'not_in') ? { ...f, value: Array.isArray(f.value) ? f.value.map((v) => ctx.view.registry.get(v)?.name ?? v) : (ctx.view.registry.get(f.value as string)?.name ?? f.value) } : f))
           const page = await ctx.deps.schedules.list({ ...query, filters }, ownerScope(ctx.principal))
           return listResponse(page.items.map(viewSchedule), query, page.total)
@@ -99,7 +99,7 @@ export function scheduleRoutes(): RestRouteGroup {
         async handle(ctx) {
           ctx.query()
           const body = await ctx.body<ScheduleBody & { name: string; task_id: string; cron_expression: string }>('CreateScheduleRequest')
-          ctx.authorize({ tasks: [body.task_id] })
+          await ctx.authorize({ tasks: [body.task_id] })
           const request = { ...toRequest(ctx, body), principal: ctx.principal.name } as CreateScheduleRequest
           const schedule = await ctx.deps.schedules.create(request)
           return json(viewSchedule(schedule), 201, { Location: scheduleUrl(schedule.id) })
@@ -110,7 +110,7 @@ export function scheduleRoutes(): RestRouteGroup {
         path: '/schedules/stats',
         async handle(ctx) {
           ctx.query()
-          ctx.authorize()
+          await ctx.authorize()
           return json(await ctx.deps.schedules.stats(ownerScope(ctx.principal)))
         },
       },
@@ -119,7 +119,7 @@ export function scheduleRoutes(): RestRouteGroup {
         path: '/schedules/next-runs',
         async handle(ctx) {
           const params = ctx.query()
-          ctx.authorize()
+          await ctx.authorize()
           const timezone = params.timezone ?? 'UTC'
           const runs = await ctx.deps.schedules.nextRuns({ cronExpression: params.cron_expression!, timezone }, runCount(params.count))
           return json({ cron_expression: params.cron_expression, timezone, runs })
@@ -130,7 +130,7 @@ export function scheduleRoutes(): RestRouteGroup {
         path: '/schedules/:id',
         async handle(ctx) {
           ctx.query()
-          ctx.authorize()
+          await ctx.authorize()
           const schedule = await findSchedule(ctx, ctx.params.id!)
           ctx.note({ tasks: [schedule.taskName] })
           return json(viewSchedule(schedule))
@@ -152,7 +152,7 @@ export function scheduleRoutes(): RestRouteGroup {
         path: '/schedules/:id/next-runs',
         async handle(ctx) {
           const params = ctx.query()
-          ctx.authorize()
+          await ctx.authorize()
           const schedule = await findSchedule(ctx, ctx.params.id!)
           const runs = await ctx.deps.schedules.nextRuns({ id: schedule.id }, runCount(params.count))
           return json({ schedule_id: schedule.id, cron_expression: schedule.cronExpression, timezone: schedule.timezone, runs })

@@ -22,9 +22,9 @@ export function taskReadRoutes(): RestRouteGroup {
         path: '/tasks',
         async handle(ctx) {
           const { query, params } = ctx.list()
-          ctx.authorize()
+          await ctx.authorize()
           const tags = params.tags?.split(',').map((t) => t.trim()).filter((t) => t !== '')
-          const { tasks } = listTasks(ctx.view.registry, ctx.view.store, { filter: params.q, tags, page: 0, limit: Number.MAX_SAFE_INTEGER, includeSchemas: false, ...enabledOf(ctx) })
+          const { tasks } = await listTasks(ctx.view.registry, ctx.view.store, { filter: params.q, tags, page: 0, limit: Number.MAX_SAFE_INTEGER, includeSchemas: false, ...enabledOf(ctx) })
           const page = applyListQuery(tasks, query, (task, field) => (task as unknown as Record<string, FieldValue>)[field])
           return listResponse(page.items, query, page.total)
         },
@@ -34,7 +34,7 @@ export function taskReadRoutes(): RestRouteGroup {
         path: '/tasks/stats',
         async handle(ctx) {
           ctx.query()
-          ctx.authorize()
+          await ctx.authorize()
           const { registry, store } = ctx.view
           const tasks = registry.list()
           const byCategory: Record<string, number> = {}
@@ -43,11 +43,11 @@ export function taskReadRoutes(): RestRouteGroup {
           for (const task of tasks) {
             const category = task.category ?? 'uncategorised'
             byCategory[category] = (byCategory[category] ?? 0) + 1
-            const { total } = store.listExecutions({ taskName: task.name, limit: 0 })
+            const { total } = await store.listExecutions({ taskName: task.name, limit: 0 })
             byTask[task.name] = total
             executions += total
           }
-          const views: TaskView[] = listTasks(registry, store, { page: 0, limit: Number.MAX_SAFE_INTEGER, ...enabledOf(ctx) }).tasks
+          const views: TaskView[] = (await listTasks(registry, store, { page: 0, limit: Number.MAX_SAFE_INTEGER, ...enabledOf(ctx) })).tasks
           const enabled = views.filter((view) => view.enabled).length
           return json({
             total: tasks.length,
@@ -66,10 +66,10 @@ export function taskReadRoutes(): RestRouteGroup {
         path: '/tasks/:id',
         async handle(ctx) {
           ctx.query()
-          ctx.authorize({ tasks: [ctx.params.id!] })
+          await ctx.authorize({ tasks: [ctx.params.id!] })
           const task = resolveTask(ctx.view.registry, ctx.params.id!)
-          const [view] = listTasks({ ...ctx.view.registry, list: () => [task] }, ctx.view.store, { page: 0, limit: 1, ...enabledOf(ctx) }).tasks
-          const versions = ctx.view.store.listTaskVersions(task.name)
+          const [view] = (await listTasks({ ...ctx.view.registry, list: () => [task] }, ctx.view.store, { page: 0, limit: 1, ...enabledOf(ctx) })).tasks
+          const versions = await ctx.view.store.listTaskVersions(task.name)
           return json({
             ...view,
             checksum: task.checksum,

@@ -64,7 +64,7 @@ interface TestBody { test_names?: string[]; stop_on_failure?: boolean; timeout?:
 export function createTaskWriteRoutes(deps: TaskWriteDeps): RestRouteGroup {
   const setEnabled = (enabled: boolean) =>
     route('POST', `/tasks/:id/${enabled ? 'enable' : 'disable'}`, async (ctx) => {
-      ctx.authorize({ tasks: [ctx.params.id!] })
+      await ctx.authorize({ tasks: [ctx.params.id!] })
       const state = await deps.authoring(ctx.view).setEnabled(ctx.params.id!, enabled, { actor: ctx.principal.name })
       const word = enabled ? 'enabled' : 'disabled'
       const message = state.changed ? `Task ${state.name} is now ${word}` : `Task ${state.name} was already ${word}; nothing changed`
@@ -76,7 +76,7 @@ export function createTaskWriteRoutes(deps: TaskWriteDeps): RestRouteGroup {
     routes: [
       route('POST', '/tasks', async (ctx) => {
         const body = await readBody<CreateBody>(ctx, 'CreateTaskRequest')
-        ctx.authorize({ tasks: [body.name] })
+        await ctx.authorize({ tasks: [body.name] })
         const authoring = deps.authoring(ctx.view)
         const created = await authoring.createTask(
           { name: body.name, code: body.code, description: body.description, version: body.version, inputSchema: body.input_schema, outputSchema: body.output_schema, tests: body.tests, tags: body.tags, metadata: body.metadata },
@@ -86,7 +86,7 @@ export function createTaskWriteRoutes(deps: TaskWriteDeps): RestRouteGroup {
         return json(view, 201, { Location: taskUrl(created.name) })
       }),
       route('PATCH', '/tasks/:id', async (ctx) => {
-        ctx.authorize({ tasks: [ctx.params.id!] })
+        await ctx.authorize({ tasks: [ctx.params.id!] })
         const body = await readBody<UpdateBody>(ctx, 'UpdateTaskRequest')
         const edited = await deps.authoring(ctx.view).editTask(
           ctx.params.id!,
@@ -107,7 +107,7 @@ export function createTaskWriteRoutes(deps: TaskWriteDeps): RestRouteGroup {
         })
       }),
       route('DELETE', '/tasks/:id', async (ctx) => {
-        ctx.authorize({ tasks: [ctx.params.id!] })
+        await ctx.authorize({ tasks: [ctx.params.id!] })
         const query = ctx.query()
         const params = { force: query.force === undefined ? undefined : query.force === 'true', backup: query.backup === undefined ? undefined : query.backup === 'true' }
         const deleted = await deps.authoring(ctx.view).deleteTask(ctx.params.id!, { actor: ctx.principal.name, force: params.force, backup: params.backup })
@@ -116,12 +116,12 @@ export function createTaskWriteRoutes(deps: TaskWriteDeps): RestRouteGroup {
       setEnabled(true),
       setEnabled(false),
       route('POST', '/tasks/sync', async (ctx) => {
-        ctx.authorize()
+        await ctx.authorize()
         const report = await deps.authoring(ctx.view).sync()
         return json({ added: report.added, updated: report.updated, removed: report.removed, errors: report.errors, total_tasks: report.totalTasks, message: report.message })
       }),
       route('POST', '/tasks/:id/test', async (ctx) => {
-        ctx.authorize({ tasks: [ctx.params.id!] })
+        await ctx.authorize({ tasks: [ctx.params.id!] })
         const body = await readBody<TestBody>(ctx, 'TestTaskRequest')
         const run = await deps.authoring(ctx.view).runTests(ctx.params.id!, { actor: ctx.principal.name, signal: ctx.request.signal, names: body.test_names, stopOnFailure: body.stop_on_failure, timeout: body.timeout })
         const view = viewTestReport(run.report, run.dir)

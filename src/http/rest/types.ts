@@ -11,12 +11,12 @@ import type { JobService, ScheduleService } from '../../jobs/types.ts'
 import type { ListQuery } from '../../lib/list-query.ts'
 import type { Pool } from '../../pool/pool.ts'
 import type { Registry } from '../../registry/registry.ts'
-import type { Store } from '../../store/types.ts'
+import type { DoorStore } from '../../store/types.ts'
 import type { DoorServices } from '../types.ts'
 
 export interface RestDeps extends DoorServices {
   registry: Registry
-  store: Store
+  store: DoorStore
   engine: Engine
   /** Worker figures for GET /executions/stats. */
   pool?: Pool
@@ -40,14 +40,14 @@ export interface RestContext {
   readonly principal: Principal
   readonly ip: string | null
   /** The registry, store and engine as the principal sees them (hidden tasks and others' executions do not exist). */
-  readonly view: { registry: Registry; store: Store; engine: Engine }
+  readonly view: { registry: Registry; store: DoorStore; engine: Engine }
   readonly deps: RestDeps
   /**
    * Checks the route's operation (src/http/rest/route-operations.ts) for these tasks and execution:
    * permissions, task patterns, ownership and rate limits; throws a 403 or 429 AuthError. Every route
-   * calls it exactly once, before it touches anything.
+   * calls it exactly once and awaits it, before it touches anything (it may read the execution's owner).
    */
-  authorize(target?: { tasks?: readonly string[]; executionId?: string }): void
+  authorize(target?: { tasks?: readonly string[]; executionId?: string }): Promise<void>
   /** The JSON body checked against the schemas/rest/ schema `name`, aliases renamed; 415, 413, 400 (every invalid JSON path). */
   body<T>(name: string): Promise<T>
   /** The list parameters of a list route (as schemas/rest/ declares its fields) and its other parameters. */

@@ -80,7 +80,7 @@ async function askModel(ctx: ToolContext, analysis: ErrorAnalysis): Promise<Mode
 export const executionHandlers: Pick<ToolHandlers, ExecutionToolName> = {
   async list_available_tasks(input, ctx) {
     const sortOrder = input.sort_order ?? 'asc'
-    const { tasks, pagination, problems } = listTasks(ctx.registry, ctx.store, {
+    const { tasks, pagination, problems } = await listTasks(ctx.registry, ctx.store, {
       filter: input.filter,
       category: input.category,
       tags: input.tags,
@@ -115,7 +115,7 @@ export const executionHandlers: Pick<ToolHandlers, ExecutionToolName> = {
       onProgress: forwardProgress(ctx),
       onAsk: askClient(ctx.client),
     })
-    const spans = input.trace === false ? undefined : ctx.store.getSpans(record.id)
+    const spans = input.trace === false ? undefined : await ctx.store.getSpans(record.id)
     return { output: viewExecuteResult(record, spans), isError: record.status !== 'completed', summary: describeOutcome(record) }
   },
 
@@ -163,7 +163,7 @@ export const executionHandlers: Pick<ToolHandlers, ExecutionToolName> = {
   },
 
   async get_execution_status(input, ctx) {
-    const record = requireExecution(ctx.store, input.execution_id)
+    const record = await requireExecution(ctx.store, input.execution_id)
     return { output: viewExecution(record, { includeInput: input.include_input ?? true, includeOutput: input.include_output ?? true }), summary: describeOutcome(record) }
   },
 
@@ -174,7 +174,7 @@ export const executionHandlers: Pick<ToolHandlers, ExecutionToolName> = {
     const sortOrder = input.sort_order ?? 'desc'
     const status: ExecutionStatus | undefined = input.status === 'pending' ? 'queued' : input.status
     const taskName = input.task_id === undefined ? undefined : (ctx.registry.get(input.task_id)?.name ?? input.task_id)
-    const { items, total } = ctx.store.listExecutions({ taskName, status, limit, offset: page * limit, sortBy: SORT_KEYS[sortBy], sortOrder })
+    const { items, total } = await ctx.store.listExecutions({ taskName, status, limit, offset: page * limit, sortBy: SORT_KEYS[sortBy], sortOrder })
     return {
       output: {
         executions: items.map((record) => viewExecutionSummary(record, { includeOutput: input.include_output ?? false })),
@@ -187,11 +187,11 @@ export const executionHandlers: Pick<ToolHandlers, ExecutionToolName> = {
   },
 
   async get_execution_logs(input, ctx) {
-    const record = requireExecution(ctx.store, input.execution_id)
+    const record = await requireExecution(ctx.store, input.execution_id)
     const level = input.level ?? 'info'
     const limit = Math.min(whole(input.limit, 100, 1, 1000), maxLogEntries(ctx.config))
     const offset = whole(input.offset, 0, 0, Number.MAX_SAFE_INTEGER)
-    const page = readLogPage(ctx.store, record.id, { minLevel: level, offset, limit })
+    const page = await readLogPage(ctx.store, record.id, { minLevel: level, offset, limit })
     return {
       output: definedOnly({
         execution_id: record.id,
@@ -209,14 +209,14 @@ export const executionHandlers: Pick<ToolHandlers, ExecutionToolName> = {
   },
 
   async get_execution_trace(input, ctx) {
-    const record = requireExecution(ctx.store, input.execution_id)
-    const spans = ctx.store.getSpans(record.id)
+    const record = await requireExecution(ctx.store, input.execution_id)
+    const spans = await ctx.store.getSpans(record.id)
     const view = viewTrace(record, spans, { includeHttpCalls: input.include_http_calls ?? true, flamegraph: input.format === 'flamegraph' })
     return { output: view, summary: `${spans.length} span${spans.length === 1 ? '' : 's'}, ${spans.filter((s) => s.kind === 'http').length} HTTP call(s)` }
   },
 
   async analyze_execution_error(input, ctx) {
-    const record = requireExecution(ctx.store, input.execution_id)
+    const record = await requireExecution(ctx.store, input.execution_id)
     const facts = await gatherErrorFacts(ctx, record, timeoutCapSeconds(ctx.config))
     const analysis = analyzeExecutionError(facts, { includeSuggestions: input.include_suggestions ?? true, includeContext: input.include_context ?? true })
     const modelExplanation = input.ask_model ? await askModel(ctx, analysis) : undefined

@@ -106,7 +106,7 @@ export const inspectionHandlers: Pick<ToolHandlers, InspectionToolName> = {
   async get_results(input, ctx) {
     const limit = input.limit ?? 50
     const offset = input.offset ?? 0
-    const { items, total } = queryResults(ctx, { executionId: input.execution_id, taskId: input.task_id, status: input.status, limit, offset })
+    const { items, total } = await queryResults(ctx, { executionId: input.execution_id, taskId: input.task_id, status: input.status, limit, offset })
     const options = { data: input.include_data ?? true, errors: input.include_errors ?? true }
     return {
       output: {

@@ -9,7 +9,7 @@ import type { Principal } from '../../auth/types.ts'
 import type { Config } from '../../config/types.ts'
 import type { Engine } from '../../engine/engine.ts'
 import type { Registry } from '../../registry/registry.ts'
-import type { Store } from '../../store/types.ts'
+import type { DoorStore } from '../../store/types.ts'
 import type { Logger } from '../../lib/logger.ts'
 import type { JobService, ScheduleService } from '../../jobs/types.ts'
 
@@ -36,7 +36,7 @@ export interface ClientBridge {
 export interface ToolContext {
   engine: Engine
   registry: Registry
-  store: Store
+  store: DoorStore
   config: Config
   logger: Logger
   /** Absolute folder where create_task / edit_task / import_tasks write packages (default ./tasks). */

@@ -4,6 +4,7 @@ import owner003 from './003_execution_owner.sql' with { type: 'text' }
 import jobs004 from './004_jobs.sql' with { type: 'text' }
 import schedules005 from './005_schedules.sql' with { type: 'text' }
 import taskState006 from './006_task_state.sql' with { type: 'text' }
+import node007 from './007_execution_node.sql' with { type: 'text' }
 
 /** One schema change: `id` is recorded in `schema_migrations` once its SQL has run. */
 export interface Migration {
@@ -22,4 +23,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: '004_jobs', sql: jobs004 },
   { id: '005_schedules', sql: schedules005 },
   { id: '006_task_state', sql: taskState006 },
+  { id: '007_execution_node', sql: node007 },
 ]

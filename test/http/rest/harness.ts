@@ -79,7 +79,7 @@ export interface RestHarness {
 
 export async function openRestHarness(options: { tasks: TaskPackage[]; maxBodyBytes?: number; groups?: RestRouteGroup[]; perOperation?: Record<string, number>; events?: RestDeps['events']; jwt?: JwtSettings }): Promise<RestHarness> {
   const engine = await openHarness({ pool: { count: 1 } })
-  for (const task of options.tasks) engine.store.recordTaskVersion(task)
+  for (const task of options.tasks) (await engine.store.recordTaskVersion(task))
   const registry = staticRegistry(options.tasks)
   const audit = createAuditLog({ enabled: true, file: null, store: engine.store, logger: engine.logger, flushMs: 10 })
   const settings: SecuritySettings = {

@@ -13,7 +13,7 @@ const writes: RestRouteGroup = {
       method: 'POST',
       path: '/tasks/sync',
       async handle(ctx) {
-        ctx.authorize()
+        await ctx.authorize()
         return json({ added: 0, updated: 0, removed: 0, errors: [] })
       },
     },
@@ -22,6 +22,14 @@ const writes: RestRouteGroup = {
       path: '/tasks/:id/enable',
       async handle(ctx) {
         return json({ forgot: 'to authorize', id: ctx.params.id })
+      },
+    },
+    {
+      method: 'POST',
+      path: '/tasks/:id/disable',
+      async handle(ctx) {
+        void ctx.authorize({ tasks: [ctx.params.id!] })
+        return json({ forgot: 'to await the check', id: ctx.params.id })
       },
     },
   ],
@@ -40,6 +48,10 @@ describe('route groups from other files', () => {
       const unchecked = await h.call('admin', 'POST', '/api/v1/tasks/addition/enable')
       expect(unchecked.status).toBe(500)
       expect((await unchecked.json()).error.code).toBe('INTERNAL')
+      // One that does not await the (asynchronous) check still answers its refusal, never the data.
+      const unawaited = await h.call('reader', 'POST', '/api/v1/tasks/addition/disable')
+      expect(unawaited.status).toBe(403)
+      expect((await unawaited.json()).error.message).toContain('(task.write) needs permissions.can_manage_tasks')
     } finally {
       await h.close()
     }

@@ -61,7 +61,7 @@ describe('authentication and permissions', () => {
   test('refusals are audited with the route and reason', async () => {
     await h.call('reader', 'POST', '/api/v1/executions', { body: { task_id: 'addition' } })
     await h.audit.flush()
-    const lines = h.engine.store.listAudit({ principal: 'reader', event: 'tool_call' })
+    const lines = await h.engine.store.listAudit({ principal: 'reader', event: 'tool_call' })
     expect(lines.find((line) => line.outcome === 'denied' && line.tool === 'POST /api/v1/executions')).toMatchObject({ reason: 'permission', task: 'addition', detail: { door: 'rest', operation: 'execution.create', status: 403 } })
   })
 })
