@@ -3,6 +3,7 @@ import type { Client } from '@modelcontextprotocol/sdk/client/index.js'
 import { CallToolResultSchema } from '@modelcontextprotocol/sdk/types.js'
 import { createAccessControl, type AccessControl } from '../../src/auth/access-control.ts'
 import { createAuditLog } from '../../src/auth/audit-log.ts'
+import { scopeStore } from '../../src/auth/scoped-views.ts'
 import { openSession, type Session } from '../mcp/helpers/session.ts'
 import { clientsOn, keyPrincipal, protocolError, resultText, type Clients } from './helpers/sessions.ts'
 
@@ -42,6 +43,16 @@ afterAll(async () => {
 describe('executions belong to the principal that started them', () => {
   test('the execution record names its owner', async () => {
     expect((await s.harness.store.getExecution(executionId))?.principal).toBe('owner')
+  })
+
+  test('a principal\'s view of the store reads and records results, but has none of the engine\'s writes', async () => {
+    const doorMethods = ['commit', 'createExecution', 'getExecution', 'getLogs', 'getSpans', 'listAudit', 'listExecutions', 'listTaskVersions']
+    for (const principal of [keyPrincipal('owner', { can_execute_tasks: true }), keyPrincipal('operator', { can_read_all_executions: true, can_execute_tasks: true })]) {
+      const view = scopeStore(s.harness.store, principal)
+      expect(Object.keys(view).sort()).toEqual(doorMethods)
+      expect((await view.getExecution(executionId))?.principal).toBe('owner')
+    }
+    expect(await scopeStore(s.harness.store, keyPrincipal('other', { can_execute_tasks: true })).getExecution(executionId)).toBeNull()
   })
 
   test('the owner reads its own execution, input and output included', async () => {
