@@ -11,8 +11,8 @@ export const ALLOWED_REQUEST_HEADERS = 'Content-Type, Accept, Authorization, X-A
 export const ALLOWED_METHODS = 'GET, POST, PUT, PATCH, DELETE, OPTIONS'
 
 /** The CORS response headers for `origin`, or an empty object when it gets none. */
-export function corsHeaders(guard: RequestGuard, origin: string | null): Record<string, string> {
-  if (origin === null || !guard.corsAllowed(origin)) return {}
+export function corsHeaders(guard: RequestGuard, origin: string | null, options: { loopbackPages?: boolean } = {}): Record<string, string> {
+  if (origin === null || !guard.corsAllowed(origin, options)) return {}
   return {
     'Access-Control-Allow-Origin': origin,
     'Access-Control-Expose-Headers': EXPOSED_HEADERS,
@@ -21,8 +21,8 @@ export function corsHeaders(guard: RequestGuard, origin: string | null): Record<
 }
 
 /** The answer to an OPTIONS preflight (the guard has already accepted the request). */
-export function preflightResponse(guard: RequestGuard, request: Request): Response {
-  const headers: Record<string, string> = { Allow: ALLOWED_METHODS, ...corsHeaders(guard, request.headers.get('origin')) }
+export function preflightResponse(guard: RequestGuard, request: Request, options: { loopbackPages?: boolean } = {}): Response {
+  const headers: Record<string, string> = { Allow: ALLOWED_METHODS, ...corsHeaders(guard, request.headers.get('origin'), options) }
   if (headers['Access-Control-Allow-Origin']) {
     headers['Access-Control-Allow-Methods'] = ALLOWED_METHODS
     headers['Access-Control-Allow-Headers'] = ALLOWED_REQUEST_HEADERS

@@ -22,6 +22,9 @@ import type { DoorServices } from './types.ts'
 /** Paths whose errors are JSON-RPC bodies (the MCP transports). */
 const JSON_RPC_PATHS = ['/mcp', '/sse', '/messages']
 
+/** Read-only documents any localhost page may read from a loopback server. */
+const OPEN_TO_LOCAL_PAGES = new Set(['/health', '/live', '/ready'])
+
 export function bodyFormatFor(pathname: string): BodyFormat {
   return JSON_RPC_PATHS.some((path) => pathname === path || pathname.startsWith(`${path}/`)) ? 'json-rpc' : 'rest'
 }
@@ -106,19 +109,24 @@ export function createHttpHost(deps: HttpHostDeps, options: HttpHostOptions): Ht
   const handle = async (request: Request): Promise<Response> => {
     const started = performance.now()
     const origin = request.headers.get('origin')
-    const refused = guard.refusal(request)
+    const path = new URL(request.url).pathname
+    const format = bodyFormatFor(path)
+    // Localhost pages of any port reach the MCP endpoints and the health and discovery documents (the
+    // Inspector, local dev tools); every other route takes only its own origin and the configured ones,
+    // so a page on another local port cannot drive the REST API of a loopback server without authentication.
+    const options = { loopbackPages: format === 'json-rpc' || OPEN_TO_LOCAL_PAGES.has(path) || path.startsWith('/.well-known/') }
+    const refused = guard.refusal(request, options)
     let response: Response
     if (refused !== null) {
-      const path = new URL(request.url).pathname
       logger.warn('refused an HTTP request', { method: request.method, path, host: request.headers.get('host'), ...(origin !== null ? { origin } : {}) })
-      response = hostErrorResponse(bodyFormatFor(path), 'FORBIDDEN', refused)
+      response = hostErrorResponse(format, 'FORBIDDEN', refused)
     } else if (request.method === 'OPTIONS') {
-      response = preflightResponse(guard, request)
+      response = preflightResponse(guard, request, options)
     } else {
-      response = withHeaders(await app.handle(request), corsHeaders(guard, origin))
+      response = withHeaders(await app.handle(request), corsHeaders(guard, origin, options))
     }
     if (listeners.length > 0) {
-      const route = match().route(request.method, new URL(request.url).pathname) ?? 'unmatched'
+      const route = match().route(request.method, path) ?? 'unmatched'
       const ms = performance.now() - started
       for (const listener of listeners) listener(route, request.method, response.status, ms)
     }

@@ -20,14 +20,18 @@ export interface RequestGuardOptions {
 }
 
 export interface RequestGuard {
-  /** Why the request's Host or Origin is not allowed (the 403's message), else null. */
-  refusal(request: Request): string | null
+  /**
+   * Why the request's Host or Origin is not allowed (the 403's message), else null. `loopbackPages`:
+   * let localhost pages of any port in on a loopback-bound server (the MCP endpoints, for the
+   * Inspector and local dev tools); the REST door takes only its own origin and the listed ones.
+   */
+  refusal(request: Request, options?: { loopbackPages?: boolean }): string | null
   /**
    * True when `origin` may read responses cross-origin (CORS headers are sent for it): the listed
-   * origins, and, on a loopback-bound server, the localhost pages the guard lets in anyway (the
-   * Inspector on localhost:6274, a dev server on localhost:3000), which could not use it otherwise.
+   * origins, and, with `loopbackPages` (default) on a loopback-bound server, the localhost pages the
+   * guard lets in anyway (the Inspector on localhost:6274, a dev server on localhost:3000).
    */
-  corsAllowed(origin: string): boolean
+  corsAllowed(origin: string, options?: { loopbackPages?: boolean }): boolean
 }
 
 const LOOPBACK_NAMES = new Set(['localhost', '127.0.0.1', '[::1]', '::1'])
@@ -101,13 +105,13 @@ export function createRequestGuard(options: RequestGuardOptions): RequestGuard {
   const allowAny = options.allowedOrigins.includes('*')
   const listed = new Set(options.allowedOrigins.filter((o) => o !== '*').map((o) => o.replace(/\/+$/, '').toLowerCase()))
 
-  const corsAllowed = (origin: string) => allowAny || listed.has(origin.toLowerCase()) || (loopbackBound && isLoopbackPage(origin))
+  const corsAllowed = (origin: string, options: { loopbackPages?: boolean } = {}) => allowAny || listed.has(origin.toLowerCase()) || (options.loopbackPages !== false && loopbackBound && isLoopbackPage(origin))
 
   const forbidden = (message: string) => `Forbidden: ${message}`
 
   return {
     corsAllowed,
-    refusal(request) {
+    refusal(request, options = {}) {
       // Requests built in process (app.handle) have no Host header: their URL carries the authority.
       const hostHeader = request.headers.get('host') ?? new URL(request.url).host
       const authority = parseAuthority(hostHeader)
@@ -122,9 +126,9 @@ export function createRequestGuard(options: RequestGuardOptions): RequestGuard {
       } catch {
         return forbidden(`Origin "${origin}" is not a valid origin`)
       }
-      if (corsAllowed(originUrl.origin)) return null
+      if (corsAllowed(originUrl.origin, options)) return null
       if (isSameOrigin(originUrl, hostHeader, authority)) return null
-      return forbidden(`Origin "${origin}" is not allowed; add it to server.cors.allowed_origins (mcp.cors.allowed_origins for ratchet mcp)`)
+      return forbidden(`Origin "${origin}" is not allowed; add it to server.cors.allowed_origins (mcp.cors.allowed_origins for the MCP endpoints)`)
     },
   }
 }

@@ -86,6 +86,21 @@ describe('the shared HTTP host', () => {
     expect(foreign.status).toBe(403)
   })
 
+  test('a localhost page on another port may reach /mcp (Inspector, dev tools) but not the REST API of a loopback server', async () => {
+    const host = makeHost()
+    const page = { origin: 'http://localhost:3000' }
+    const rest = await host.handle(new Request(`${BASE}/api/v1/things`, { method: 'POST', headers: { ...page, 'content-type': 'application/json' }, body: '{}' }))
+    expect(rest.status).toBe(403)
+    expect((await json(rest)).error.message).toBe('Forbidden: Origin "http://localhost:3000" is not allowed; add it to server.cors.allowed_origins (mcp.cors.allowed_origins for the MCP endpoints)')
+    const restPreflight = await host.handle(new Request(`${BASE}/api/v1/things`, { method: 'OPTIONS', headers: { ...page, 'access-control-request-method': 'POST' } }))
+    expect(restPreflight.status).toBe(403)
+    const mcpPreflight = await host.handle(new Request(`${BASE}/mcp`, { method: 'OPTIONS', headers: { ...page, 'access-control-request-method': 'POST' } }))
+    expect(mcpPreflight.status).toBe(204)
+    expect(mcpPreflight.headers.get('access-control-allow-origin')).toBe('http://localhost:3000')
+    const listed = makeHost({ allowedOrigins: ['http://localhost:3000'] })
+    expect((await listed.handle(new Request(`${BASE}/api/v1/things/1`, { headers: page }))).headers.get('access-control-allow-origin')).toBe('http://localhost:3000')
+  })
+
   test('a text/plain POST (what a page can send without a preflight) is 415 and never parsed', async () => {
     const response = await makeHost().handle(new Request(`${BASE}/api/v1/things`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{"a":1}' }))
     expect(response.status).toBe(415)
