@@ -34,7 +34,8 @@ export async function runExecution(engine: Engine, request: RunExecutionRequest)
   const signal = request.signal
   const onAbort = () => {
     const reason = signal?.reason instanceof Error ? signal.reason.message : typeof signal?.reason === 'string' ? signal.reason : 'the caller cancelled the request'
-    void engine.cancel(submitted.id, reason)
+    // The caller's own execution; a refusal has nobody to be reported to once the caller has gone.
+    void engine.cancel(submitted.id, reason).catch(() => false)
   }
   if (signal?.aborted) onAbort()
   else signal?.addEventListener('abort', onAbort, { once: true })

@@ -110,7 +110,7 @@ export function createJobRunner(ctx: RunnerContext): JobRunner {
         // Give the leases back first, so the cancelled executions' outcomes cannot be recorded as failures.
         const released = await store.releaseAll(nodeId, new Date(clock()).toISOString())
         logger.warn('job queue closing: unfinished jobs put back in the queue', { count: released })
-        for (const executionId of ctx.executions.values()) ctx.engine.cancel(executionId, 'the job service is shutting down')
+        for (const executionId of ctx.executions.values()) void ctx.engine.cancel(executionId, 'the job service is shutting down')
       }
       ctx.deliverer.close()
       // Cancelled executions and aborted deliveries settle quickly; wait for them so nothing outlives close().

@@ -107,7 +107,7 @@ export function createJobService(deps: JobServiceDeps, settings: JobSettings): J
       }
       // Running here: stop the execution now. Running on another node: its heartbeat sees the change.
       const executionId = executions.get(id)
-      if (executionId) engine.cancel(executionId, reason)
+      if (executionId) void engine.cancel(executionId, reason)
       const record = toJobRecord(updated)
       publishJobEvent(events, 'job.cancelled', record, { reason })
       return record

@@ -66,7 +66,7 @@ function startHeartbeat(job: ClaimedJob, ctx: RunContext): () => void {
     const executionId = ctx.executions.get(job.id)
     if (!held && executionId) {
       ctx.logger.info('job no longer leased by this node (cancelled or reclaimed); stopping its execution', { jobId: job.id, executionId })
-      ctx.engine.cancel(executionId, 'the job was cancelled or its lease passed to another node')
+      void ctx.engine.cancel(executionId, 'the job was cancelled or its lease passed to another node')
     }
   }, Math.max(10, leaseMs / 3))
   return () => clearInterval(timer)
@@ -109,7 +109,7 @@ async function run(job: ClaimedJob, ctx: RunContext): Promise<void> {
     publishJobEvent(ctx.events, 'job.started', toJobRecord({ ...job, executionIds: [...job.executionIds, submitted.id] }), { attempt: job.attempts, reclaimed_from: job.reclaimedFrom }, submitted.id)
   } else {
     // Cancelled between the claim and the submit.
-    ctx.engine.cancel(submitted.id, 'the job was cancelled')
+    void ctx.engine.cancel(submitted.id, 'the job was cancelled')
   }
   const execution = await submitted.done
   await settle({ ...job, executionIds: [...job.executionIds, submitted.id] }, execution, ctx)

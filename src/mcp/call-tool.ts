@@ -165,6 +165,7 @@ async function startTask(session: CallSession, call: Extract<Authorized, { ok: t
   const taskId = executionId ?? Bun.randomUUIDv7()
   const task = session.taskStore.open(taskId, { ttl: options.ttl, abort })
   void running.then(async (result) => {
+    // The record only refines the status and message; when it cannot be read the call's own result decides.
     const record = executionId ? await session.context.store.getExecution(executionId).catch(() => null) : null
     const status = abort.signal.aborted || record?.status === 'cancelled' ? 'cancelled' : result.isError ? 'failed' : 'completed'
     const message = record?.error ? `${record.status}: ${record.error.message}` : result.isError ? firstLine(result) : undefined

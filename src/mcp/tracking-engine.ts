@@ -14,8 +14,11 @@ export function trackEngine(engine: Engine, signal: AbortSignal, onSubmit: (subm
   const submitted: string[] = []
   const unfinished = new Set<string>()
   const reason = () => (signal.reason instanceof Error ? signal.reason.message : typeof signal.reason === 'string' ? signal.reason : 'the MCP request was cancelled')
+  // Cancelling the call's own executions: a scoped engine allows it, and a refusal or a failed owner
+  // read would leave nobody to tell (the client has gone), so it is not reported.
+  const cancel = (id: string) => void engine.cancel(id, reason()).catch(() => false)
   signal.addEventListener('abort', () => {
-    for (const id of unfinished) engine.cancel(id, reason())
+    for (const id of unfinished) cancel(id)
   }, { once: true })
 
   const submit = (request: ExecuteRequest): Submitted => {
@@ -24,7 +27,7 @@ export function trackEngine(engine: Engine, signal: AbortSignal, onSubmit: (subm
     unfinished.add(result.id)
     void result.done.then(() => unfinished.delete(result.id))
     onSubmit(result, request)
-    if (signal.aborted) engine.cancel(result.id, reason())
+    if (signal.aborted) cancel(result.id)
     return result
   }
 
