@@ -1,16 +1,31 @@
 /**
  * The in-process event bus: numbers each event once and fans it out to subscribers. A subscriber that
  * throws is logged and kept; it never stops delivery to the others.
+ *
+ * Ids never repeat across runs of the server: a run numbers its events from its start time (ms since
+ * the epoch × 1000), so every run's ids lie above the last run's (unless it published more than a
+ * thousand events per millisecond it was up), and a Last-Event-ID below `firstId()` is from an earlier
+ * run. Payloads pass through publicEventData, so no publisher can put input, output or an unmasked
+ * webhook URL on the bus.
  */
 import type { Logger } from '../lib/logger.ts'
+import { publicEventData } from './public-event-data.ts'
 import type { DomainEvent, DomainEventInput, EventBus } from './types.ts'
 
-export function createEventBus(deps: { logger?: Logger } = {}): EventBus {
+export interface EventBusDeps {
+  logger?: Logger
+  /** The clock the run's first id is taken from (ms since the epoch); Date.now by default. */
+  now?: () => number
+}
+
+export function createEventBus(deps: EventBusDeps = {}): EventBus {
   const listeners = new Set<(event: DomainEvent) => void>()
-  let last = 0
+  const start = Math.floor((deps.now ?? Date.now)()) * 1000
+  if (!Number.isSafeInteger(start) || start < 0) throw new RangeError(`the event bus clock gave ${start / 1000}, not a time after 1970 that ids can start from`)
+  let last = start
   return {
     publish(input) {
-      const event: DomainEvent = { ...input, id: ++last, ts: new Date().toISOString() }
+      const event: DomainEvent = { ...input, data: publicEventData(input), id: ++last, ts: new Date().toISOString() }
       for (const listener of listeners) {
         try {
           listener(event)
@@ -25,5 +40,6 @@ export function createEventBus(deps: { logger?: Logger } = {}): EventBus {
       return () => void listeners.delete(listener)
     },
     lastId: () => last,
+    firstId: () => start + 1,
   }
 }

@@ -37,7 +37,10 @@ export interface DomainEventInput {
   data: Record<string, unknown>
 }
 
-/** An event as the bus delivers it: numbered in publish order (ids grow by one per event). */
+/**
+ * An event as the bus delivers it: numbered in publish order (ids grow by one per event, starting at
+ * the run's `firstId()`, so they never repeat across runs).
+ */
 export interface DomainEvent extends DomainEventInput {
   id: number
   /** ISO-8601 publish time. */
@@ -49,6 +52,8 @@ export interface EventBus {
   publish(event: DomainEventInput): DomainEvent
   /** Calls `listener` for every later event; returns the unsubscribe function. */
   subscribe(listener: (event: DomainEvent) => void): () => void
-  /** The id the next event will get minus one (0 before any event). */
+  /** The id the next event will get minus one (`firstId() - 1` before any event). */
   lastId(): number
+  /** The id of this run's first event: a Last-Event-ID below it is from an earlier run of the server. */
+  firstId(): number
 }

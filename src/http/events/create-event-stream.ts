@@ -108,11 +108,17 @@ export function createEventStream(options: EventStreamOptions): EventStream {
     }
   }
 
-  /** What a resuming client missed: a `gap` when the ring no longer has it, a `reset` for an id from another run. */
+  /**
+   * Whether `lastId` was numbered by this run: ids of earlier runs lie below the run's first id, and an
+   * id above the last one was never given out here (another server, or a clock set back).
+   */
+  const fromThisRun = (lastId: number): boolean => lastId >= bus.firstId() - 1 && lastId <= bus.lastId()
+
+  /** What a resuming client missed: a `reset` for an id from another run, a `gap` when the ring no longer has it. */
   const resumeNotice = (lastId: number): Uint8Array | null => {
     const current = bus.lastId()
-    if (lastId > current) {
-      return encodeControl('reset', { reason: 'unknown_event_id', last_event_id: lastId, current_event_id: current, message: 'The server restarted and numbers events afresh; events since your last one may have been lost. Reload current state.' })
+    if (!fromThisRun(lastId)) {
+      return encodeControl('reset', { reason: 'unknown_event_id', last_event_id: lastId, first_event_id: bus.firstId(), current_event_id: current, message: 'Your last event id is not from this run of the server (it restarted, or the id came from another server); events since your last one may have been lost. Reload current state.' })
     }
     const firstKept = ring.oldestId() ?? current + 1
     if (lastId + 1 < firstKept) {
@@ -128,13 +134,13 @@ export function createEventStream(options: EventStreamOptions): EventStream {
       const wanted = (event: DomainEvent) => matchesFilter(filter, event) && visible(canSee, event)
       // The backlog is built now, in the same turn as the subscription, so no event falls in between.
       const backlog: Uint8Array[] = [PREAMBLE]
-      // An id from another run (reset) says nothing about what this client has.
-      let lastQueued = lastId !== null && lastId <= bus.lastId() ? lastId : null
+      // An id from another run (reset) says nothing about what this client has: it gets all the ring holds.
+      const sameRun = lastId !== null && fromThisRun(lastId)
+      let lastQueued = sameRun ? lastId : null
       if (lastId !== null) {
         const notice = resumeNotice(lastId)
         if (notice) backlog.push(notice)
-        const from = notice && lastId > bus.lastId() ? 0 : lastId
-        for (const event of ring.after(from)) {
+        for (const event of ring.after(sameRun ? lastId : -1)) {
           if (!wanted(event)) continue
           backlog.push(encodeEvent(event))
           lastQueued = event.id

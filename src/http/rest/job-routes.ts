@@ -45,7 +45,7 @@ export function jobRoutes(): RestRouteGroup {
           await ctx.authorize()
           const filters = query.filters.map((f) => (f.field === 'task_id' && (f.op === 'eq' || f.op === 'ne' || f.op === 'in' || f.op === 'not_in') ? { ...f, value: Array.isArray(f.value) ? f.value.map((v) => ctx.view.registry.get(v)?.name ?? v) : (ctx.view.registry.get(f.value as string)?.name ?? f.value) } : f))
           const page = await ctx.deps.jobs.list({ ...query, filters }, ownerScope(ctx.principal))
-          return listResponse(page.items.map((job) => viewJob(job)), query, page.total)
+          return listResponse(page.items.map((job) => viewJob(ctx.principal, job)), query, page.total)
         },
       },
       {
@@ -77,7 +77,7 @@ export function jobRoutes(): RestRouteGroup {
           if (!created && !ownsRecord(ctx.principal, job)) {
             throw new AppError('CONFLICT', 'This idempotency key was already used by another client', { hint: 'Use a key of your own (a UUID, or a name with your prefix).' })
           }
-          return json(viewJob(job), created ? 201 : 200, { Location: jobUrl(job.id) })
+          return json(viewJob(ctx.principal, job), created ? 201 : 200, { Location: jobUrl(job.id) })
         },
       },
       {
@@ -98,7 +98,7 @@ export function jobRoutes(): RestRouteGroup {
           await ctx.authorize()
           const job = await findJob(ctx, ctx.params.id!)
           ctx.note({ tasks: [job.taskName] })
-          return json(viewJob(job, await ctx.deps.jobs.deliveries(job.id)))
+          return json(viewJob(ctx.principal, job, await ctx.deps.jobs.deliveries(job.id)))
         },
       },
       {
@@ -110,7 +110,7 @@ export function jobRoutes(): RestRouteGroup {
           const job = await ctx.deps.jobs.get(ctx.params.id!)
           await ctx.authorize({ tasks: job ? [job.taskName] : [] })
           await findJob(ctx, ctx.params.id!)
-          return json(viewJob(await ctx.deps.jobs.cancel(ctx.params.id!, body.reason ?? `cancelled over REST by ${ctx.principal.name}`)))
+          return json(viewJob(ctx.principal, await ctx.deps.jobs.cancel(ctx.params.id!, body.reason ?? `cancelled over REST by ${ctx.principal.name}`)))
         },
       },
       {
@@ -121,7 +121,7 @@ export function jobRoutes(): RestRouteGroup {
           const job = await ctx.deps.jobs.get(ctx.params.id!)
           await ctx.authorize({ tasks: job ? [job.taskName] : [] })
           await findJob(ctx, ctx.params.id!)
-          return json(viewJob(await ctx.deps.jobs.retry(ctx.params.id!)))
+          return json(viewJob(ctx.principal, await ctx.deps.jobs.retry(ctx.params.id!)))
         },
       },
     ],

@@ -22,8 +22,13 @@ export function ownsRecord(principal: Principal, record: { taskName: string; pri
   return executionVisible(principal, { taskName: record.taskName, principal: record.principal ?? null })
 }
 
-/** Whether `principal` may receive `event` on the SSE stream: its task visible, and its owner's (or can_read_all_executions). */
+/**
+ * Whether `principal` may receive `event` on the SSE stream: its task visible, and its owner's (or
+ * can_read_all_executions); `execution.log` events also need can_read_logs, as GET /executions/:id/logs
+ * does. Events carry no input or output (the bus strips them), so can_execute_tasks is not needed.
+ */
 export function eventVisible(principal: Principal, event: DomainEvent): boolean {
+  if (event.type === 'execution.log' && !principal.permissions.canReadLogs) return false
   if (event.taskName !== undefined && !taskVisible(principal.permissions, event.taskName)) return false
   if (principal.permissions.canReadAllExecutions) return true
   return event.owner !== undefined && event.owner !== null && event.owner === principal.name

@@ -90,7 +90,7 @@ export function scheduleRoutes(): RestRouteGroup {
           await ctx.authorize()
           const filters = query.filters.map((f) => (f.field === 'task_id' && (f.op === 'eq' || f.op === 'ne' || f.op === 'in' || f.op === 'not_in') ? { ...f, value: Array.isArray(f.value) ? f.value.map((v) => ctx.view.registry.get(v)?.name ?? v) : (ctx.view.registry.get(f.value as string)?.name ?? f.value) } : f))
           const page = await ctx.deps.schedules.list({ ...query, filters }, ownerScope(ctx.principal))
-          return listResponse(page.items.map(viewSchedule), query, page.total)
+          return listResponse(page.items.map((schedule) => viewSchedule(ctx.principal, schedule)), query, page.total)
         },
       },
       {
@@ -102,7 +102,7 @@ export function scheduleRoutes(): RestRouteGroup {
           await ctx.authorize({ tasks: [body.task_id] })
           const request = { ...toRequest(ctx, body), principal: ctx.principal.name } as CreateScheduleRequest
           const schedule = await ctx.deps.schedules.create(request)
-          return json(viewSchedule(schedule), 201, { Location: scheduleUrl(schedule.id) })
+          return json(viewSchedule(ctx.principal, schedule), 201, { Location: scheduleUrl(schedule.id) })
         },
       },
       {
@@ -133,16 +133,16 @@ export function scheduleRoutes(): RestRouteGroup {
           await ctx.authorize()
           const schedule = await findSchedule(ctx, ctx.params.id!)
           ctx.note({ tasks: [schedule.taskName] })
-          return json(viewSchedule(schedule))
+          return json(viewSchedule(ctx.principal, schedule))
         },
       },
-      onSchedule('PATCH', '/schedules/:id', async (ctx, schedule, body) => json(viewSchedule(await ctx.deps.schedules.update(schedule.id, toRequest(ctx, body)))), 'UpdateScheduleRequest'),
+      onSchedule('PATCH', '/schedules/:id', async (ctx, schedule, body) => json(viewSchedule(ctx.principal, await ctx.deps.schedules.update(schedule.id, toRequest(ctx, body)))), 'UpdateScheduleRequest'),
       onSchedule('DELETE', '/schedules/:id', async (ctx, schedule) => {
         await ctx.deps.schedules.delete(schedule.id)
         return new Response(null, { status: 204 })
       }),
-      onSchedule('POST', '/schedules/:id/enable', async (ctx, schedule) => json(viewSchedule(await ctx.deps.schedules.setEnabled(schedule.id, true)))),
-      onSchedule('POST', '/schedules/:id/disable', async (ctx, schedule) => json(viewSchedule(await ctx.deps.schedules.setEnabled(schedule.id, false)))),
+      onSchedule('POST', '/schedules/:id/enable', async (ctx, schedule) => json(viewSchedule(ctx.principal, await ctx.deps.schedules.setEnabled(schedule.id, true)))),
+      onSchedule('POST', '/schedules/:id/disable', async (ctx, schedule) => json(viewSchedule(ctx.principal, await ctx.deps.schedules.setEnabled(schedule.id, false)))),
       onSchedule('POST', '/schedules/:id/trigger', async (ctx, schedule) => {
         const job = await ctx.deps.schedules.trigger(schedule.id, ctx.principal.name)
         return json({ id: job.id, task_id: job.taskName, status: job.status, schedule_id: job.scheduleId ?? schedule.id }, 201, { Location: `/api/v1/jobs/${encodeURIComponent(job.id)}` })

@@ -20,7 +20,7 @@ afterEach(async () => {
 
 /** A real Bun.serve on 127.0.0.1:0 whose only route is the event stream (filter from the query, owner check from x-user). */
 function serve(options: Partial<EventStreamOptions> = {}): Served {
-  const bus = createEventBus()
+  const bus = options.bus ?? createEventBus({ now: () => 0 })
   const stream = createEventStream({ bus, logger: silentLogger(), ...options })
   const server = Bun.serve({
     hostname: '127.0.0.1',
@@ -119,6 +119,43 @@ describe('event stream over a real socket', () => {
     const bad = await fetch(url, { headers: { 'last-event-id': 'abc' } })
     expect(bad.status).toBe(400)
     expect(((await bad.json()) as { message: string }).message).toContain('Last-Event-ID must be the id of an earlier event')
+  })
+
+  test('a client resuming with an id from before a restart gets a reset and the new run, not a silent gap', async () => {
+    const before = serve({ bus: createEventBus({ now: () => 1_700_000_000_000 }) })
+    for (let n = 1; n <= 41; n++) before.bus.publish(jobEvent(n))
+    const seen = await connect(before.url, { 'last-event-id': String(before.bus.firstId() - 1) })
+    const lastSeen = (await seen.take(41)).at(-1)!.id!
+    await seen.cancel()
+    before.stream.close()
+
+    // The restarted server: a new bus and stream, started later, that has published 146 events since.
+    const after = serve({ bus: createEventBus({ now: () => 1_700_000_060_000 }) })
+    for (let n = 1; n <= 146; n++) after.bus.publish(jobEvent(1000 + n))
+    const resumed = await connect(after.url, { 'last-event-id': lastSeen })
+    const frames = await resumed.take(147)
+    expect(frames[0]?.event).toBe('reset')
+    expect(JSON.parse(frames[0]!.data!)).toMatchObject({ reason: 'unknown_event_id', last_event_id: Number(lastSeen), first_event_id: after.bus.firstId(), current_event_id: after.bus.lastId() })
+    // Everything the new run still holds follows, and no id of the new run repeats one of the old run.
+    expect(frames.slice(1).map((f) => JSON.parse(f.data!).job_id)).toEqual(Array.from({ length: 146 }, (_, i) => `job-${1001 + i}`))
+    expect(frames.slice(1).every((f) => Number(f.id) > Number(lastSeen))).toBe(true)
+
+    // A client of the new run resumes normally, with no notice.
+    const current = await connect(after.url, { 'last-event-id': frames.at(-2)!.id! })
+    after.bus.publish(jobEvent(2000))
+    const next = await current.take(2)
+    expect(next.map((f) => f.event)).toEqual(['job.created', 'job.created'])
+    expect(next.map((f) => f.id)).toEqual([frames.at(-1)!.id, String(after.bus.lastId())])
+  })
+
+  test('event ids of a later run of the bus start above every id of the earlier one', async () => {
+    const first = createEventBus()
+    for (let n = 1; n <= 500; n++) first.publish(jobEvent(n))
+    await Bun.sleep(2)
+    const second = createEventBus()
+    expect(second.firstId()).toBeGreaterThan(first.lastId())
+    expect(second.publish(jobEvent(1)).id).toBe(second.firstId())
+    expect(Number.isSafeInteger(second.lastId())).toBe(true)
   })
 
   test('filters by type family, task, job and visibility, and pings while idle', async () => {

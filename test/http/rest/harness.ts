@@ -2,7 +2,7 @@
  * A REST door on a real engine (one worker), the real job and schedule services on the same SQLite
  * store, mounted on the shared HTTP host with API keys: `admin` (everything), `reader` (no
  * capabilities), `runner` (execute, logs, traces; denied `secret-*`), `limited` (execute, 2 executions a minute),
- * `other` (execute only); `perOperation` sets mcp.security.rate_limiting. Requests go through `host.handle`.
+ * `other` (execute only), `auditor` (reads everyone's executions, jobs and schedules; no execute, no logs); `perOperation` sets mcp.security.rate_limiting. Requests go through `host.handle`.
  */
 import { createAccessControl, type AccessControl } from '../../../src/auth/access-control.ts'
 import { createAuditLog, type AuditLog } from '../../../src/auth/audit-log.ts'
@@ -31,6 +31,7 @@ export const KEYS = {
   runner: 'runner-key-0123456789abcdef',
   other: 'other-key-0123456789abcdef',
   limited: 'limited-key-0123456789abcdef',
+  auditor: 'auditor-key-0123456789abcdef',
 } as const
 
 const PERMISSIONS: Record<keyof typeof KEYS, RawPermissions> = {
@@ -39,6 +40,7 @@ const PERMISSIONS: Record<keyof typeof KEYS, RawPermissions> = {
   runner: { can_execute_tasks: true, can_read_logs: true, can_read_traces: true, denied_task_patterns: ['secret-*'] },
   other: { can_execute_tasks: true },
   limited: { can_execute_tasks: true, rate_limits: { executions_per_minute: 2 } },
+  auditor: { can_read_all_executions: true },
 }
 
 /** A registry over fixed packages (by name and uuid). */
