@@ -1,5 +1,6 @@
 /**
- * Checks the credentials of one HTTP request for the configured `mcp.auth_type` and answers with the
+ * Checks the credentials of one HTTP request for the configured `auth_type` (of the top-level
+ * `security:` section, or `mcp.auth_type`) and answers with the
  * principal or a refusal that says what was wrong. There is no fallback: with api_key, jwt or oauth2 a
  * request without a valid credential is refused, never treated as anonymous.
  */
@@ -30,6 +31,8 @@ export const ANONYMOUS: Principal = Object.freeze({ name: 'anonymous', kind: 'an
 
 export function createRequestAuthenticator(settings: SecuritySettings, options: { fetch?: typeof fetch } = {}): RequestAuthenticator {
   const { authType } = settings
+  // The key as the operator wrote it: under a top-level security: section, or the guide's mcp.* keys.
+  const authTypeKey = `${settings.section ?? 'mcp'}.auth_type`
   const apiKeys = authType === 'api_key' ? createApiKeyVerifier(settings.apiKeys) : null
   const tokens: TokenVerifier | null = settings.jwt ? createJwtVerifier(settings.jwt) : settings.oauth2 ? createOAuth2Verifier(settings.oauth2, options) : null
   const metadata = settings.oauth2 ? protectedResourceMetadata(settings.oauth2) : null
@@ -41,7 +44,7 @@ export function createRequestAuthenticator(settings: SecuritySettings, options: 
       const presented = readCredential(request, { apiKeys: apiKeys !== null })
       if (presented === null) {
         const how = apiKeys ? 'an API key in Authorization: Bearer <key> or X-API-Key' : 'a token in Authorization: Bearer <token>'
-        return refuse(401, 'missing_credentials', `Unauthorized: this server requires ${how} (mcp.auth_type ${authType})`)
+        return refuse(401, 'missing_credentials', `Unauthorized: this server requires ${how} (${authTypeKey} ${authType})`)
       }
       if ('ok' in presented) return presented
       if (apiKeys) return apiKeys.verify(presented.value, ip)

@@ -6,6 +6,7 @@ import { AppError } from '../errors.ts'
 import type { ExecutionReader, ExecutionRecord, ExecutionStatus } from '../store/types.ts'
 import type { Engine } from './engine.ts'
 import { isTerminal } from './execution-views.ts'
+import { NEXT_STEPS } from './next-steps.ts'
 
 export interface CancelOutcome {
   executionId: string
@@ -19,7 +20,7 @@ export interface CancelOutcome {
 export async function requireExecution(store: Pick<ExecutionReader, 'getExecution'>, executionId: string): Promise<ExecutionRecord> {
   const record = await store.getExecution(executionId)
   if (!record) {
-    throw new AppError('EXECUTION_NOT_FOUND', `Execution "${executionId}" not found`, { data: { executionId }, hint: 'Call ratchet_list_executions to see execution ids.' })
+    throw new AppError('EXECUTION_NOT_FOUND', `Execution "${executionId}" not found`, { data: { executionId }, hint: NEXT_STEPS.listExecutions })
   }
   return record
 }

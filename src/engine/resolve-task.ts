@@ -7,6 +7,7 @@ import { AppError } from '../errors.ts'
 import type { Config } from '../config/types.ts'
 import type { Registry } from '../registry/registry.ts'
 import type { TaskPackage } from '../tasks/types.ts'
+import { NEXT_STEPS } from './next-steps.ts'
 
 const normalise = (word: string) => word.toLowerCase().replace(/[-_.\s]/g, '')
 
@@ -53,7 +54,7 @@ export function resolveTask(registry: Registry, taskId: string): TaskPackage {
   if (broken.length > 0) parts.push(`a package at ${broken[0].dir} failed to load: ${broken[0].problems.map((p) => p.message).join('; ')}`)
   throw new AppError('TASK_NOT_FOUND', parts.join('; '), {
     data: { taskId, similar, ...(broken.length > 0 ? { loadProblems: broken.map((b) => ({ dir: b.dir, messages: b.problems.map((p) => `${p.file}: ${p.message}`) })) } : {}) },
-    hint: names.length === 0 ? 'No tasks are loaded: check registry.sources in the configuration.' : 'Call ratchet_list_available_tasks to see the task names.',
+    hint: names.length === 0 ? 'No tasks are loaded: check registry.sources in the configuration.' : NEXT_STEPS.listTasks,
   })
 }
 

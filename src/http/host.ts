@@ -12,7 +12,7 @@ import type { AccessControl } from '../auth/access-control.ts'
 import type { Logger } from '../lib/logger.ts'
 import type { ClientIp } from './client-ip.ts'
 import { corsHeaders, preflightResponse, withHeaders } from './cors.ts'
-import { hostErrorResponse, type BodyFormat } from './error-response.ts'
+import { hostErrorResponse, restErrorResponse, type BodyFormat } from './error-response.ts'
 import type { HttpAuth } from './http-auth.ts'
 import { createRequestGuard, type BoundAddress, type RequestGuard } from './request-guard.ts'
 import type { RequestLimits } from './request-limits.ts'
@@ -98,8 +98,11 @@ export function createHttpHost(deps: HttpHostDeps, options: HttpHostOptions): Ht
     const format = bodyFormatFor(url.pathname)
     if (code === 'NOT_FOUND') {
       const near = match().suggest(url.pathname)
-      const hint = near.length > 0 ? ` Did you mean ${near.map((route) => `${route.method} ${route.path}`).join(', ')}?` : ''
-      return hostErrorResponse(format, 'NOT_FOUND', `Not found: no route ${request.method} ${url.pathname}.${hint}`)
+      const didYouMean = near.length > 0 ? ` Did you mean ${near.map((route) => `${route.method} ${route.path}`).join(', ')}?` : ''
+      const message = `Not found: no route ${request.method} ${url.pathname}.${didYouMean}`
+      if (format === 'json-rpc') return hostErrorResponse(format, 'NOT_FOUND', message)
+      // The same details as a 404 under /api/v1 (rest/unknown-route.ts), so clients read one shape.
+      return restErrorResponse(404, 'NOT_FOUND', message, { details: { suggestions: near.map(({ method, path }) => ({ method, path })), hint: 'GET /api-docs/openapi.json (or the /docs page) lists every route.' } })
     }
     if (code === 'PARSE' || code === 'VALIDATION') return hostErrorResponse(format, 'BAD_INPUT', `Bad request: ${(error as Error).message}`)
     logger.error('HTTP request failed', { method: request.method, path: url.pathname, error: (error as Error)?.stack ?? String(error) })

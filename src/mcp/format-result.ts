@@ -1,8 +1,15 @@
 import type { CallToolResult, ContentBlock } from '@modelcontextprotocol/sdk/types.js'
+import { doorHint, type NextStep } from '../engine/next-steps.ts'
 import type { AppError } from '../errors.ts'
 import type { SchemaValidator } from '../tasks/schema.ts'
 import { shrinkOutput } from './internal/shrink-output.ts'
 import { truncateUtf8 } from './internal/truncate-utf8.ts'
+
+/** The engine's next steps as MCP tools. */
+const MCP_NEXT_STEPS: Record<NextStep, string> = {
+  listTasks: 'Call ratchet_list_available_tasks to see the task names.',
+  listExecutions: 'Call ratchet_list_executions to see execution ids.',
+}
 
 /** What a tool produced, before it becomes an MCP result. */
 export interface ToolRun {
@@ -106,7 +113,8 @@ function pagingHint(output: unknown): string {
  * is structuredContent only when it matches the tool's output schema.
  */
 export function formatAppError(error: AppError, options: FormatOptions): CallToolResult {
-  const payload = { error: { code: error.code, message: error.message, ...(error.hint ? { hint: error.hint } : {}), ...(error.data ? { data: error.data } : {}) } }
+  const hint = doorHint(error.hint, MCP_NEXT_STEPS)
+  const payload = { error: { code: error.code, message: error.message, ...(hint ? { hint } : {}), ...(error.data ? { data: error.data } : {}) } }
   const textLimit = Math.min(options.textLimitBytes ?? options.limitBytes, options.limitBytes)
   const cut = truncateUtf8(JSON.stringify(payload, null, 2), textLimit)
   const fits = Buffer.byteLength(JSON.stringify(payload), 'utf8') <= options.limitBytes

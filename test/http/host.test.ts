@@ -74,6 +74,14 @@ describe('the shared HTTP host', () => {
     expect(body.error.message).toBe('Not found: no route GET /api/v1/thing/7. Did you mean GET /api/v1/things/:id, POST /api/v1/things?')
   })
 
+  test('a 404 outside the REST door carries the same details.suggestions as one under /api/v1', async () => {
+    const response = await get(makeHost(), '/api/v2/things/7')
+    expect(response.status).toBe(404)
+    const body = await json(response)
+    expect(body.error).toMatchObject({ code: 'NOT_FOUND', status: 404, details: { hint: 'GET /api-docs/openapi.json (or the /docs page) lists every route.' } })
+    expect(body.error.details.suggestions[0]).toEqual({ method: 'GET', path: '/api/v1/things/:id' })
+  })
+
   test('answers from an allowed origin carry CORS headers that expose paging and Location; preflights list the methods', async () => {
     const host = makeHost({ allowedOrigins: ['https://app.example.com'] })
     const response = await get(host, '/api/v1/things/1', { origin: 'https://app.example.com' })

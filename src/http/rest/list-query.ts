@@ -43,7 +43,7 @@ export function queryEntries(url: URL): Array<[string, string]> {
 }
 
 function whole(name: string, value: string, min: number): number {
-  if (!/^\d+$/.test(value) || Number(value) < min) throw bad(`Query parameter ${name} must be a whole number of ${min} or more, got ${JSON.stringify(value)}`, `Pass ${name}=${Math.max(min, 1)} or similar.`, { parameter: name })
+  if (!/^\d+$/.test(value) || Number(value) < min) throw bad(`Query parameter ${name} must be a whole number of ${min} or more, got ${JSON.stringify(value)}`, `Pass ${name}=${min} or a larger whole number.`, { parameter: name })
   return Number(value)
 }
 

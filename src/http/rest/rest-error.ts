@@ -7,7 +7,14 @@
  */
 import { AuthError } from '../../auth/auth-error.ts'
 import { isAppError, type ErrorCode, ERROR_TABLE } from '../../errors.ts'
+import { doorHint, type NextStep } from '../../engine/next-steps.ts'
 import type { Logger } from '../../lib/logger.ts'
+
+/** The engine's next steps as REST routes. */
+const REST_NEXT_STEPS: Record<NextStep, string> = {
+  listTasks: 'GET /api/v1/tasks lists the task names you may see.',
+  listExecutions: 'GET /api/v1/executions lists the execution ids you may see.',
+}
 
 /** A REST error response. */
 export function errorResponse(code: ErrorCode, message: string, options: { details?: Record<string, unknown>; headers?: Record<string, string> } = {}): Response {
@@ -21,7 +28,8 @@ export function restErrorResponse(error: unknown, context: { logger: Logger; req
   if (isAppError(error)) {
     const headers: Record<string, string> = error instanceof AuthError ? { ...error.headers } : {}
     const details: Record<string, unknown> = { ...(error.data ?? {}) }
-    if (error.hint && details.hint === undefined) details.hint = error.hint
+    const hint = doorHint(error.hint, REST_NEXT_STEPS)
+    if (hint && details.hint === undefined) details.hint = hint
     if (error.code === 'RATE_LIMITED' && headers['Retry-After'] === undefined) {
       const retryAfter = typeof details.retry_after_s === 'number' ? details.retry_after_s : 1
       headers['Retry-After'] = String(retryAfter)

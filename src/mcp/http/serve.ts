@@ -91,7 +91,7 @@ export type McpDoorOptions = Pick<McpHttpOptions, 'transport' | 'sessionIdleMs' 
 export function createMcpHttpServer(deps: McpHttpServerDeps, options: McpHttpOptions): McpHttpServer {
   const { logger } = deps
   const bound: BoundAddress = { host: options.host, port: options.port }
-  const limits = options.security ? createRequestLimits(options.security.rateLimits) : undefined
+  const limits = options.security ? createRequestLimits(options.security.rateLimits, { section: options.security.section }) : undefined
   const access = deps.access ?? createAccessControl({ rateLimits: options.security?.rateLimits ?? { perOperation: {} }, audit: deps.audit ?? NO_AUDIT })
   const auth = httpAuthFor(deps, options)
   const host = createHttpHost({ logger, auth, access, ...(limits ? { limits } : {}) }, { bound, allowedOrigins: options.allowedOrigins, maxBodyBytes: options.maxRequestBodySize })
