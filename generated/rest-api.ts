@@ -429,6 +429,14 @@ export const REST_ROUTES: readonly RestRouteDefinition[] = [
       "202": {
         "description": "Queued; Location names the execution.",
         "schema": "ExecutionAccepted"
+      },
+      "404": {
+        "description": "TASK_NOT_FOUND: no task by that name or uuid that the caller may see; details.similar names close ones.",
+        "schema": "ErrorBody"
+      },
+      "409": {
+        "description": "CONFLICT: the task is disabled (details.reason task_disabled).",
+        "schema": "ErrorBody"
       }
     }
   },
@@ -791,6 +799,14 @@ export const REST_ROUTES: readonly RestRouteDefinition[] = [
       "201": {
         "description": "The new job.",
         "schema": "Job"
+      },
+      "404": {
+        "description": "TASK_NOT_FOUND: no task by that name or uuid that the caller may see.",
+        "schema": "ErrorBody"
+      },
+      "409": {
+        "description": "CONFLICT: the idempotency key was used by another client.",
+        "schema": "ErrorBody"
       }
     }
   },
@@ -834,6 +850,10 @@ export const REST_ROUTES: readonly RestRouteDefinition[] = [
       "200": {
         "description": "The cancelled job.",
         "schema": "Job"
+      },
+      "409": {
+        "description": "CONFLICT: the job has finished (completed, dead_letter or cancelled).",
+        "schema": "ErrorBody"
       }
     }
   },
@@ -848,6 +868,10 @@ export const REST_ROUTES: readonly RestRouteDefinition[] = [
       "200": {
         "description": "The queued job.",
         "schema": "Job"
+      },
+      "409": {
+        "description": "CONFLICT: the job is queued, retrying or running; only finished jobs can be retried.",
+        "schema": "ErrorBody"
       }
     }
   },
@@ -941,6 +965,18 @@ export const REST_ROUTES: readonly RestRouteDefinition[] = [
       "201": {
         "description": "The new schedule; Location names it.",
         "schema": "Schedule"
+      },
+      "404": {
+        "description": "TASK_NOT_FOUND: no task by that name or uuid that the caller may see.",
+        "schema": "ErrorBody"
+      },
+      "409": {
+        "description": "CONFLICT: a schedule with that name exists.",
+        "schema": "ErrorBody"
+      },
+      "422": {
+        "description": "INPUT_INVALID: input_data does not match the task's input schema.",
+        "schema": "ErrorBody"
       }
     }
   },
@@ -985,6 +1021,10 @@ export const REST_ROUTES: readonly RestRouteDefinition[] = [
       "200": {
         "description": "The fire times.",
         "schema": "NextRuns"
+      },
+      "400": {
+        "description": "BAD_INPUT: the cron expression, time zone or count is invalid.",
+        "schema": "ErrorBody"
       }
     }
   },
@@ -1014,6 +1054,14 @@ export const REST_ROUTES: readonly RestRouteDefinition[] = [
       "200": {
         "description": "The changed schedule.",
         "schema": "Schedule"
+      },
+      "409": {
+        "description": "CONFLICT: another schedule has the new name.",
+        "schema": "ErrorBody"
+      },
+      "422": {
+        "description": "INPUT_INVALID: input_data does not match the task's input schema.",
+        "schema": "ErrorBody"
       }
     }
   },
@@ -2081,7 +2129,7 @@ export const REST_EXAMPLES: readonly RestGroupExample[] = [
   {
     "group": "events",
     "title": "Events",
-    "description": "A live Server-Sent Events stream of what happens to executions, jobs and schedules the caller may see (its own, or everyone's with can_read_all_executions, of the tasks its patterns allow). Reconnect with Last-Event-ID to get what was missed.",
+    "description": "A live Server-Sent Events stream of what happens to executions, jobs and schedules the caller may see (its own, or everyone's with can_read_all_executions, of the tasks its patterns allow). Reconnect with Last-Event-ID to get what was missed: a `gap` event says when some were no longer buffered, a `reset` event when the id is from an earlier run of the server (ids never repeat across runs) so the state must be reloaded. `execution.log` events need can_read_logs; no event carries input or output, and webhook URLs in `job.delivery` are masked.",
     "example": {
       "request": {
         "method": "GET",

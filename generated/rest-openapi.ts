@@ -36,7 +36,7 @@ export const OPENAPI_DOCUMENT: Readonly<Record<string, unknown>> = {
     },
     {
       "name": "Events",
-      "description": "A live Server-Sent Events stream of what happens to executions, jobs and schedules the caller may see (its own, or everyone's with can_read_all_executions, of the tasks its patterns allow). Reconnect with Last-Event-ID to get what was missed."
+      "description": "A live Server-Sent Events stream of what happens to executions, jobs and schedules the caller may see (its own, or everyone's with can_read_all_executions, of the tasks its patterns allow). Reconnect with Last-Event-ID to get what was missed: a `gap` event says when some were no longer buffered, a `reset` event when the id is from an earlier run of the server (ids never repeat across runs) so the state must be reloaded. `execution.log` events need can_read_logs; no event carries input or output, and webhook URLs in `job.delivery` are masked."
     }
   ],
   "security": [
@@ -1742,6 +1742,26 @@ export const OPENAPI_DOCUMENT: Readonly<Record<string, unknown>> = {
               }
             }
           },
+          "404": {
+            "description": "TASK_NOT_FOUND: no task by that name or uuid that the caller may see; details.similar names close ones.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ErrorBody"
+                }
+              }
+            }
+          },
+          "409": {
+            "description": "CONFLICT: the task is disabled (details.reason task_disabled).",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ErrorBody"
+                }
+              }
+            }
+          },
           "413": {
             "description": "The body is too large.",
             "content": {
@@ -3240,6 +3260,26 @@ export const OPENAPI_DOCUMENT: Readonly<Record<string, unknown>> = {
               }
             }
           },
+          "404": {
+            "description": "TASK_NOT_FOUND: no task by that name or uuid that the caller may see.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ErrorBody"
+                }
+              }
+            }
+          },
+          "409": {
+            "description": "CONFLICT: the idempotency key was used by another client.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ErrorBody"
+                }
+              }
+            }
+          },
           "413": {
             "description": "The body is too large.",
             "content": {
@@ -3476,6 +3516,16 @@ export const OPENAPI_DOCUMENT: Readonly<Record<string, unknown>> = {
               }
             }
           },
+          "409": {
+            "description": "CONFLICT: the job has finished (completed, dead_letter or cancelled).",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ErrorBody"
+                }
+              }
+            }
+          },
           "413": {
             "description": "The body is too large.",
             "content": {
@@ -3560,6 +3610,16 @@ export const OPENAPI_DOCUMENT: Readonly<Record<string, unknown>> = {
           },
           "404": {
             "description": "Unknown id.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ErrorBody"
+                }
+              }
+            }
+          },
+          "409": {
+            "description": "CONFLICT: the job is queued, retrying or running; only finished jobs can be retried.",
             "content": {
               "application/json": {
                 "schema": {
@@ -3961,6 +4021,26 @@ export const OPENAPI_DOCUMENT: Readonly<Record<string, unknown>> = {
               }
             }
           },
+          "404": {
+            "description": "TASK_NOT_FOUND: no task by that name or uuid that the caller may see.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ErrorBody"
+                }
+              }
+            }
+          },
+          "409": {
+            "description": "CONFLICT: a schedule with that name exists.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ErrorBody"
+                }
+              }
+            }
+          },
           "413": {
             "description": "The body is too large.",
             "content": {
@@ -3973,6 +4053,16 @@ export const OPENAPI_DOCUMENT: Readonly<Record<string, unknown>> = {
           },
           "415": {
             "description": "The body is not application/json.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ErrorBody"
+                }
+              }
+            }
+          },
+          "422": {
+            "description": "INPUT_INVALID: input_data does not match the task's input schema.",
             "content": {
               "application/json": {
                 "schema": {
@@ -4090,6 +4180,16 @@ export const OPENAPI_DOCUMENT: Readonly<Record<string, unknown>> = {
               "application/json": {
                 "schema": {
                   "$ref": "#/components/schemas/NextRuns"
+                }
+              }
+            }
+          },
+          "400": {
+            "description": "BAD_INPUT: the cron expression, time zone or count is invalid.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ErrorBody"
                 }
               }
             }
@@ -4275,6 +4375,16 @@ export const OPENAPI_DOCUMENT: Readonly<Record<string, unknown>> = {
               }
             }
           },
+          "409": {
+            "description": "CONFLICT: another schedule has the new name.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ErrorBody"
+                }
+              }
+            }
+          },
           "413": {
             "description": "The body is too large.",
             "content": {
@@ -4287,6 +4397,16 @@ export const OPENAPI_DOCUMENT: Readonly<Record<string, unknown>> = {
           },
           "415": {
             "description": "The body is not application/json.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ErrorBody"
+                }
+              }
+            }
+          },
+          "422": {
+            "description": "INPUT_INVALID: input_data does not match the task's input schema.",
             "content": {
               "application/json": {
                 "schema": {
@@ -6467,7 +6587,8 @@ export const OPENAPI_DOCUMENT: Readonly<Record<string, unknown>> = {
             ]
           },
           "target": {
-            "type": "string"
+            "type": "string",
+            "description": "The file written, or the webhook URL masked as in output_destinations."
           },
           "error": {
             "type": [
@@ -6506,7 +6627,15 @@ export const OPENAPI_DOCUMENT: Readonly<Record<string, unknown>> = {
             "type": "string",
             "description": "The task's name."
           },
-          "input": {},
+          "input": {
+            "description": "null unless the caller has can_execute_tasks (as for executions).",
+            "anyOf": [
+              {},
+              {
+                "type": "null"
+              }
+            ]
+          },
           "priority": {
             "enum": [
               "low",
@@ -6556,13 +6685,21 @@ export const OPENAPI_DOCUMENT: Readonly<Record<string, unknown>> = {
               "type": "string"
             }
           },
-          "output": {},
+          "output": {
+            "description": "Present once completed; null unless the caller has can_execute_tasks.",
+            "anyOf": [
+              {},
+              {
+                "type": "null"
+              }
+            ]
+          },
           "output_destinations": {
             "type": "array",
             "items": {
               "type": "object"
             },
-            "description": "As given, webhook secrets replaced by \"***\"."
+            "description": "As given, with webhook secrets, header values and URL query values replaced by \"***\"; a webhook URL's path is shown only to the job's owner (others see origin/***)."
           },
           "idempotency_key": {
             "type": [
@@ -6820,7 +6957,15 @@ export const OPENAPI_DOCUMENT: Readonly<Record<string, unknown>> = {
           "cron_expression": {
             "type": "string"
           },
-          "input_data": {},
+          "input_data": {
+            "description": "null unless the caller has can_execute_tasks (as for executions).",
+            "anyOf": [
+              {},
+              {
+                "type": "null"
+              }
+            ]
+          },
           "timezone": {
             "type": "string"
           },
@@ -6837,7 +6982,8 @@ export const OPENAPI_DOCUMENT: Readonly<Record<string, unknown>> = {
             "type": "array",
             "items": {
               "type": "object"
-            }
+            },
+            "description": "As given, with webhook secrets, header values and URL query values replaced by \"***\"; a webhook URL's path is shown only to the schedule's owner (others see origin/***)."
           },
           "max_retries": {
             "type": [

@@ -645,6 +645,9 @@ export interface DeliveryAttempt {
   attempt: number;
   ok: boolean;
   status?: number | null;
+  /**
+   * The file written, or the webhook URL masked as in output_destinations.
+   */
   target: string;
   error?: string | null;
   duration_ms: number;
@@ -667,7 +670,7 @@ export interface Job {
   execution_ids: string[];
   output?: unknown;
   /**
-   * As given, webhook secrets replaced by "***".
+   * As given, with webhook secrets, header values and URL query values replaced by "***"; a webhook URL's path is shown only to the job's owner (others see origin/***).
    */
   output_destinations: {}[];
   idempotency_key?: string | null;
@@ -758,6 +761,9 @@ export interface Schedule {
   timezone: string;
   enabled: boolean;
   catch_up: "run_once" | "skip";
+  /**
+   * As given, with webhook secrets, header values and URL query values replaced by "***"; a webhook URL's path is shown only to the schedule's owner (others see origin/***).
+   */
   output_destinations: {}[];
   max_retries?: number | null;
   priority?: string;
