@@ -79,6 +79,12 @@ export type OperationVerdict = { ok: true; tasks: string[] } | { ok: false; mess
 
 export interface AccessControl {
   readonly audit: AuditLog
+  /**
+   * The one count of each principal's running executions (max_concurrent_executions) that every door's
+   * scoped engine uses; the job runner takes a slot of a job's owner on it too, so queued work and
+   * direct executions share one cap.
+   */
+  readonly concurrency: ConcurrencyCounter
   /** Whether `principal` may perform one operation of a non-MCP door (capabilities, task patterns, execution ownership, rate limits). */
   checkOperation(principal: Principal, call: OperationCall, lookup: Lookup): Promise<OperationVerdict>
   checkTool(principal: Principal, call: ToolCall, lookup: Lookup): Promise<ToolVerdict>
@@ -124,6 +130,12 @@ export function createAccessControl(options: AccessControlOptions): AccessContro
     },
   }
 
+  /** The refusal of a call that would start an execution while the principal is at its concurrency cap. */
+  const atConcurrencyLimit = (principal: Principal): string | null => {
+    const limit = principal.permissions.rateLimits.maxConcurrentExecutions
+    if (limit === undefined || (running.get(identity(principal)) ?? 0) < limit) return null
+    return `concurrency limit exceeded: ${limit} executions at once (${who(principal)}); retry when one of them finishes`
+  }
   const missing = (principal: Principal, needs: readonly Capability[]) => needs.find((capability) => !hasCapability(principal.permissions, capability))
   const min = (...values: Array<number | undefined>) => {
     const set = values.filter((v): v is number => v !== undefined && v > 0)
@@ -154,6 +166,7 @@ export function createAccessControl(options: AccessControlOptions): AccessContro
 
   return {
     audit,
+    concurrency: counter,
 
     async checkOperation(principal, call, lookup) {
       const tasks = [...new Set((call.tasks ?? []).map((id) => lookup.registry.get(id)?.name ?? id))]
@@ -168,6 +181,11 @@ export function createAccessControl(options: AccessControlOptions): AccessContro
       if (call.executionId !== undefined) {
         const refusal = await executionRefusal(principal, call.executionId, lookup, call.operation === 'execution.create' ? 'use' : 'read')
         if (refusal) return { ok: false, ...refusal, tasks }
+      }
+      // A call the concurrency cap refuses anyway must not spend a per-minute token first.
+      if (call.operation === 'execution.create' && (call.executions ?? 0) > 0) {
+        const busy = atConcurrencyLimit(principal)
+        if (busy) return { ok: false, reason: 'rate_limit', tasks, message: busy }
       }
       const requests: LimitRequest[] = []
       if (call.bucket) requests.push({ key: `${identity(principal)}:${call.bucket}`, perMinute: rateLimits.perOperation[call.bucket] })
@@ -204,6 +222,12 @@ export function createAccessControl(options: AccessControlOptions): AccessContro
       }
       const limits = principal.permissions.rateLimits
       const operation = call.builtin ?? 'execute_task'
+      // A single execution the concurrency cap refuses anyway must not spend a per-minute token first
+      // (a batch is not refused: it runs at most max_concurrent_executions items at once).
+      if (call.builtin !== 'batch_execute' && (rule.executions?.(args) ?? 0) > 0) {
+        const busy = atConcurrencyLimit(principal)
+        if (busy) return { ok: false, reason: 'rate_limit', tasks, message: busy }
+      }
       const requests: LimitRequest[] = [{ key: `${identity(principal)}:${operation}`, perMinute: rateLimits.perOperation[operation] }]
       const executions = rule.executions?.(args) ?? 0
       if (executions > 0) requests.push({ key: `${identity(principal)}:executions`, perMinute: limits.executionsPerMinute, cost: executions })

@@ -23,6 +23,9 @@ import { createHostPolicy } from '../pool/egress/index.ts'
 import { stableNodeId } from '../lib/node-id.ts'
 import type { JobService, ScheduleService } from '../jobs/types.ts'
 import { createScheduleService, createSqliteScheduleStore } from '../schedules/index.ts'
+import { createOwnerAuthority } from '../auth/owner-authority.ts'
+import { createSecurity, type Security } from '../auth/security.ts'
+import type { SecuritySettings } from '../auth/settings.ts'
 
 export interface GlobalFlags {
   config?: string
@@ -48,6 +51,12 @@ export interface Runtime {
   tasksDir?: string
   /** This node's id: the executions its engine runs and the jobs it leases are recorded under it. */
   nodeId: string
+  /**
+   * The process's security (access control with its concurrency counter, audit log), when the command
+   * gave its settings: the doors use it, and the job queue and scheduler check owners against it.
+   * The runtime closes it.
+   */
+  security?: Security
   close(): Promise<void>
 }
 
@@ -67,6 +76,12 @@ export interface RuntimeOptions {
    * source, unless a configured source already covers it, so tasks written there load without a restart.
    */
   tasksDir?: string
+  /**
+   * The security settings in force (`ratchet serve` gives them): the runtime builds the process's one
+   * Security from them, and jobs and schedule slots then run only while their owner may run them, within
+   * the owner's max_concurrent_executions. Absent: no owner check (one-shot commands never start jobs).
+   */
+  security?: SecuritySettings
 }
 
 export async function loadRuntimeConfig(flags: GlobalFlags): Promise<Config> {
@@ -99,16 +114,19 @@ export async function openRuntime(config: Config, options: RuntimeOptions = {}):
   const events = createEventBus({ logger })
   const unbridge = bridgeEngineEvents(engine, events)
   const jobSettings = readJobSettings(config)
-  const jobs = createJobService({ store: createSqliteJobStore(store), engine, registry, gate: taskStates, events, logger, nodeId }, jobSettings)
+  const security = options.security ? createSecurity(options.security, { store, logger }) : undefined
+  const owners = security ? createOwnerAuthority(security.settings, { concurrency: security.access.concurrency }) : undefined
+  const jobs = createJobService({ store: createSqliteJobStore(store), engine, registry, gate: taskStates, events, logger, nodeId, ...(owners ? { owners } : {}) }, jobSettings)
   // A schedule's destinations are checked when it is saved, not first when a slot fires.
   const webhookPolicy = createHostPolicy(jobSettings.output.fetch)
-  const schedules = createScheduleService({ store: createSqliteScheduleStore(store.database), jobs, registry, events, logger, checkDestinations: (value) => validateDestinations(value, webhookPolicy) })
+  const schedules = createScheduleService({ store: createSqliteScheduleStore(store.database), jobs, registry, events, logger, ...(owners ? { owners } : {}), checkDestinations: (value) => validateDestinations(value, webhookPolicy) })
   try {
     if (!options.skipRegistry) await registry.load()
     await pool.ready()
   } catch (error) {
     registry.close()
     await engine.close({ graceMs: 0 })
+    await security?.close()
     await store.close()
     throw error
   }
@@ -126,12 +144,15 @@ export async function openRuntime(config: Config, options: RuntimeOptions = {}):
     schedules,
     tasksDir: options.tasksDir,
     nodeId,
+    ...(security ? { security } : {}),
     async close() {
       if (closed) return
       closed = true
       // Schedules stop creating jobs, then running jobs finish (or give their leases back) before the engine stops.
       await schedules.close()
       await jobs.close({ graceMs: 5000 })
+      // The audit log flushes into the store, so it closes first.
+      await security?.close()
       unbridge()
       registry.close()
       await engine.close()

@@ -38,7 +38,9 @@ export interface RunningServer {
 
 export async function startServer(runtime: Runtime, options: ServeOptions & { tasksDir: string }): Promise<RunningServer> {
   const { logger, config } = runtime
-  const security = createSecurity(options.security, { store: runtime.store, logger })
+  // One security per process: the runtime's (its job queue shares the concurrency counter) when it built one.
+  const ownSecurity = runtime.security ? null : createSecurity(options.security, { store: runtime.store, logger })
+  const security = runtime.security ?? ownSecurity!
   const auth = httpAuthFor({ audit: security.audit }, { security: options.security, authType: options.security.authType })
   const host = createHttpHost(
     { logger, auth, access: security.access, limits: createRequestLimits(options.security.rateLimits), clientIp: createClientIp(options.trustedProxies) },
@@ -103,7 +105,7 @@ export async function startServer(runtime: Runtime, options: ServeOptions & { ta
   } catch (error) {
     events.close()
     metrics.close()
-    await security.close()
+    await ownSecurity?.close()
     throw error
   }
   runtime.jobs.start()
@@ -125,7 +127,7 @@ export async function startServer(runtime: Runtime, options: ServeOptions & { ta
         await mcp.sessions.closeAll('server shutting down')
         await listener.stop()
         metrics.close()
-        await security.close()
+        await ownSecurity?.close()
       })()
       return stopped
     },

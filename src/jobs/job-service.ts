@@ -15,7 +15,7 @@ import { publishJobEvent } from './job-events.ts'
 import { createJobRunner } from './job-runner.ts'
 import { toJobRecord, type JobStore, type StoredJob } from './job-store.ts'
 import type { JobSettings } from './settings.ts'
-import type { JobRecord, JobService, JobStatus } from './types.ts'
+import type { JobRecord, JobService, JobStatus, OwnerGate } from './types.ts'
 import { validateJobRequest } from './validate-job-request.ts'
 
 export interface JobServiceDeps {
@@ -28,6 +28,12 @@ export interface JobServiceDeps {
   logger: Logger
   /** Output destinations; default: createDeliverer(settings.output). The service closes it. */
   deliver?: Deliverer
+  /**
+   * The owners' current permissions and concurrency caps: a claimed job whose owner may no longer run it
+   * is dead-lettered (PermissionDenied), one whose owner is at max_concurrent_executions waits in the
+   * queue. Absent: jobs run without the check (one-shot CLI commands never start the queue).
+   */
+  owners?: OwnerGate
   /** Epoch ms (tests); default Date.now. */
   clock?: () => number
   /** [0, 1) for backoff jitter (tests); default Math.random. */
@@ -53,7 +59,7 @@ export function createJobService(deps: JobServiceDeps, settings: JobSettings): J
   const deliverer = deps.deliver ?? createDeliverer({ output: settings.output, logger, now: clock, random: deps.random })
   const policy = createHostPolicy(settings.output.fetch)
   const executions = new Map<string, string>()
-  const runner = createJobRunner({ store, engine, registry, events, logger, deliverer, settings, nodeId, clock, random: deps.random ?? Math.random, executions })
+  const runner = createJobRunner({ store, engine, registry, events, logger, deliverer, settings, nodeId, clock, random: deps.random ?? Math.random, executions, ...(deps.owners ? { owners: deps.owners } : {}) })
   const isoNow = () => new Date(clock()).toISOString()
 
   const mustGet = async (id: string): Promise<StoredJob> => {
@@ -71,11 +77,8 @@ export function createJobService(deps: JobServiceDeps, settings: JobSettings): J
       const result = await store.insert(job)
       const record = toJobRecord(result.job)
       if (!result.created && (record.principal ?? null) !== job.principal) {
-        // Never hand one caller another caller's job through a guessed key.
-        throw new AppError('CONFLICT', 'This idempotency key was already used by another client', {
-          data: { field: 'idempotency_key' },
-          hint: 'Use a key of your own (a UUID, or a name with your prefix).',
-        })
+        // Keys are scoped per owner in the store; a store that does not must still never hand one caller another's job.
+        throw new AppError('INTERNAL', 'The job store returned another owner\'s job for an idempotency key', { data: { field: 'idempotency_key' } })
       }
       if (result.created) {
         publishJobEvent(events, 'job.created', record)

@@ -64,7 +64,10 @@ export interface TransitionGuard {
 }
 
 export interface JobStore {
-  /** Inserts the job, or returns the one already holding its idempotency key (`created: false`). */
+  /**
+   * Inserts the job, or returns the one of the same owner (`principal`, null = the system) already holding
+   * its idempotency key (`created: false`). Keys are unique per owner: another owner's key is no conflict.
+   */
   insert(job: NewJob): Promise<{ job: StoredJob; created: boolean }>
   get(id: string): Promise<StoredJob | null>
   list(query: ListQuery, scope?: OwnerScope): Promise<ListPage<JobRecord>>

@@ -16,6 +16,7 @@ import type { Deliverer } from './destinations/create-deliverer.ts'
 import { publishDeliveryEvent, publishJobEvent } from './job-events.ts'
 import { toJobRecord, type ClaimedJob, type JobPatch, type JobStore, type StoredJob } from './job-store.ts'
 import type { JobSettings } from './settings.ts'
+import type { OwnerGate } from './types.ts'
 
 export interface RunContext {
   store: JobStore
@@ -25,6 +26,8 @@ export interface RunContext {
   logger: Logger
   deliverer: Deliverer
   settings: JobSettings
+  /** The owners' current permissions and concurrency caps; absent: no check. */
+  owners?: OwnerGate
   nodeId: string
   clock: () => number
   random: () => number
@@ -88,21 +91,34 @@ async function run(job: ClaimedJob, ctx: RunContext): Promise<void> {
     await finish(job, ctx, deadLetter({ type: 'TaskNotFound', code: 'TASK_NOT_FOUND', message }, ctx), 'job.dead_letter')
     return
   }
+  const owners = ctx.owners
+  // The owner's permissions as configured now: a key removed or narrowed since the job was queued stops it.
+  const refused = owners?.refusal(job.principal, [job.scheduleId ? 'schedules.manage' : 'jobs.manage'], task.name) ?? null
+  if (refused) {
+    ctx.logger.warn('job not run: its owner may no longer run it', { jobId: job.id, owner: job.principal, reason: refused })
+    await finish(job, ctx, deadLetter({ type: 'PermissionDenied', code: 'FORBIDDEN', reason: 'owner_not_allowed', message: refused }, ctx), 'job.dead_letter')
+    return
+  }
+  if (owners && !owners.acquire(job.principal)) {
+    await handBack(job, ctx, 'its owner is at max_concurrent_executions')
+    return
+  }
   let submitted: ReturnType<RunContext['engine']['submit']>
   try {
     submitted = ctx.engine.submit({ task, input: job.input, source: 'job', principal: job.principal ?? undefined, timeout: job.timeout ?? undefined, attempt: job.attempts })
   } catch (error) {
+    owners?.release(job.principal)
     if (error instanceof AppError && (error.code === 'BUSY' || error.code === 'SHUTTING_DOWN')) {
-      // Not the job's fault: give the attempt back and let it wait for a free slot.
-      const later = ctx.clock() + ctx.settings.pollIntervalMs
-      await ctx.store.transition(job.id, { from: ['running'], owner: ctx.nodeId }, { status: 'queued', undoAttempt: true, runAfter: iso(later) }, iso(ctx.clock()))
-      ctx.logger.info('engine busy; job put back in the queue', { jobId: job.id, reason: error.message })
-      if (!ctx.closing()) ctx.wakeAt(later)
+      await handBack(job, ctx, `engine busy: ${error.message}`)
       return
     }
     const message = error instanceof Error ? error.message : String(error)
     await finish(job, ctx, deadLetter({ type: 'SubmitError', code: error instanceof AppError ? error.code : 'INTERNAL', message: `The engine refused the job: ${message}` }, ctx), 'job.dead_letter')
     return
+  }
+  if (owners) {
+    const release = () => owners.release(job.principal)
+    void submitted.done.then(release, release)
   }
   ctx.executions.set(job.id, submitted.id)
   if (await ctx.store.addExecution(job.id, ctx.nodeId, submitted.id, iso(ctx.clock()))) {
@@ -113,6 +129,14 @@ async function run(job: ClaimedJob, ctx: RunContext): Promise<void> {
   }
   const execution = await submitted.done
   await settle({ ...job, executionIds: [...job.executionIds, submitted.id] }, execution, ctx)
+}
+
+/** Not the job's fault (no free engine slot, its owner at its concurrency cap): give the attempt back and let it wait. */
+async function handBack(job: ClaimedJob, ctx: RunContext, why: string): Promise<void> {
+  const later = ctx.clock() + ctx.settings.pollIntervalMs
+  await ctx.store.transition(job.id, { from: ['running'], owner: ctx.nodeId }, { status: 'queued', undoAttempt: true, runAfter: iso(later) }, iso(ctx.clock()))
+  ctx.logger.info('job put back in the queue', { jobId: job.id, reason: why })
+  if (!ctx.closing()) ctx.wakeAt(later)
 }
 
 async function settle(job: StoredJob, execution: ExecutionRecord, ctx: RunContext): Promise<void> {

@@ -125,6 +125,24 @@ export interface OwnerScope {
   taskGlobs?: { include: readonly string[]; exclude: readonly string[] }
 }
 
+/** The operations background work is checked against when it runs (src/auth/operations.ts). */
+export type OwnerOperation = 'jobs.manage' | 'schedules.manage'
+
+/**
+ * The owners of jobs and schedules as the configured auth sees them NOW (src/auth/owner-authority.ts):
+ * the queue asks it before running a job and the scheduler before firing a slot, so work of a removed
+ * or narrowed key stops, and a job's execution counts against its owner's max_concurrent_executions.
+ * A null owner is the system: always allowed, never capped.
+ */
+export interface OwnerGate {
+  /** Why `owner` may not perform `operations` on task `taskName` now (a sentence); null when it may. */
+  refusal(owner: string | null | undefined, operations: readonly OwnerOperation[], taskName: string): string | null
+  /** Takes one of the owner's concurrent-execution slots; false when the owner is at its limit. */
+  acquire(owner: string | null | undefined): boolean
+  /** Gives back a slot `acquire` took. */
+  release(owner: string | null | undefined): void
+}
+
 export interface JobService {
   /** Creates a job, or returns the existing one with the same idempotency key (`created: false`). */
   create(request: CreateJobRequest): Promise<{ job: JobRecord; created: boolean }>

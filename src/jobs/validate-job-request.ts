@@ -6,12 +6,15 @@ import type { TaskGate } from '../engine/engine.ts'
 import { AppError } from '../errors.ts'
 import type { HostPolicy } from '../pool/egress/host-policy.ts'
 import type { Registry } from '../registry/registry.ts'
+import { compileSchema, formatSchemaErrors } from '../tasks/schema.ts'
 import { validateDestinations } from './destinations/validate-destinations.ts'
 import type { NewJob } from './job-store.ts'
 import { JOB_PRIORITIES, type CreateJobRequest, type JobPriority } from './types.ts'
 
 export const MAX_RETRIES_LIMIT = 100
 const MAX_KEY_LENGTH = 255
+/** Idempotency keys of schedule slots (`schedule:<id>:<slot>`); no caller may choose one. */
+export const SCHEDULE_KEY_PREFIX = 'schedule:'
 
 function bad(field: string, message: string, hint: string): never {
   throw new AppError('BAD_INPUT', `${field}: ${message}`, { data: { field }, hint })
@@ -42,6 +45,17 @@ export function validateJobRequest(request: CreateJobRequest, ctx: ValidateConte
   } catch (error) {
     bad('input', `is not JSON (${(error as Error).message})`, 'Give plain JSON data: objects, arrays, strings, numbers, booleans and null.')
   }
+  if (task.inputSchema !== null) {
+    // Refused now (422), as a schedule's input_data is, rather than dead-lettered when the job runs.
+    const validator = compileSchema(task.inputSchema)
+    const input = request.input ?? null
+    if (!validator.check(input)) {
+      throw new AppError('INPUT_INVALID', `input does not match the input schema of task ${task.name}: ${formatSchemaErrors(validator.errors(input), 'input')}`, {
+        data: { field: 'input', taskName: task.name },
+        hint: "Fix the input to match the task's input schema (GET /api/v1/tasks/<name> shows it).",
+      })
+    }
+  }
   const priority = request.priority ?? 'normal'
   if (!JOB_PRIORITIES.includes(priority as JobPriority)) bad('priority', `must be one of ${JOB_PRIORITIES.join(', ')}, got ${JSON.stringify(request.priority)}`, 'Leave it out for normal.')
   let scheduledFor = ctx.now
@@ -60,6 +74,9 @@ export function validateJobRequest(request: CreateJobRequest, ctx: ValidateConte
   const key = request.idempotencyKey
   if (key !== undefined && key !== null && (typeof key !== 'string' || key.length === 0 || key.length > MAX_KEY_LENGTH)) {
     bad('idempotency_key', `must be a string of 1 to ${MAX_KEY_LENGTH} characters, got ${JSON.stringify(key)}`, 'Use a value unique to this piece of work, e.g. "invoice-2026-01-42".')
+  }
+  if (typeof key === 'string' && key.startsWith(SCHEDULE_KEY_PREFIX) && !(typeof request.scheduleId === 'string' && key.startsWith(`${SCHEDULE_KEY_PREFIX}${request.scheduleId}:`))) {
+    bad('idempotency_key', `may not start with "${SCHEDULE_KEY_PREFIX}": that prefix is reserved for the jobs schedules create for their slots`, 'Use a key of your own, e.g. a UUID or "invoice-2026-01-42".')
   }
   if (request.scheduleId !== undefined && request.scheduleId !== null && typeof request.scheduleId !== 'string') bad('schedule_id', 'must be a string', 'Leave it out unless a schedule creates the job.')
   if (request.principal !== undefined && request.principal !== null && typeof request.principal !== 'string') bad('principal', 'must be a string or null', 'Give the caller name, or null for a system job.')

@@ -7,19 +7,25 @@
  */
 import { isAppError } from '../errors.ts'
 import type { EventBus } from '../events/types.ts'
-import type { JobService } from '../jobs/types.ts'
+import type { JobService, OwnerGate } from '../jobs/types.ts'
 import type { Logger } from '../lib/logger.ts'
 import { parseCron } from './cron.ts'
 import type { ScheduleStore, StoredSchedule } from './schedule-store.ts'
 
-/** Codes that creating the job again will not fix: the slot is given up (schedule.skipped). */
-const PERMANENT = new Set(['TASK_NOT_FOUND', 'BAD_INPUT', 'INPUT_INVALID', 'FORBIDDEN', 'TASK_INVALID'])
+/**
+ * Codes that creating the job again will not fix: the slot is given up (schedule.skipped). CONFLICT is
+ * a disabled task (reason task_disabled) or a key taken: retrying the same slot would never end, and a
+ * task enabled later must not fire a stale slot.
+ */
+const PERMANENT = new Set(['TASK_NOT_FOUND', 'BAD_INPUT', 'INPUT_INVALID', 'FORBIDDEN', 'TASK_INVALID', 'CONFLICT'])
 
 export interface SlotFirerDeps {
   store: ScheduleStore
   jobs: JobService
   events: EventBus
   logger: Logger
+  /** The owner's current permissions: a slot of an owner who may no longer schedule the task is skipped. */
+  owners?: OwnerGate
   now: () => number
   /** How late a slot may be and still count as on time (not missed) for catch_up skip. */
   misfireGraceMs: number
@@ -39,7 +45,16 @@ export function createSlotFirer(deps: SlotFirerDeps) {
   const eventBase = (s: StoredSchedule) => ({ taskName: s.taskName, scheduleId: s.id, owner: s.principal ?? null })
 
   /** Creates the job of a claimed slot and settles the claim; false when it must be tried again later. */
+  const skip = async (s: StoredSchedule, slot: string, reason: string, error: { code: string; message: string }): Promise<true> => {
+    await store.settleSlot(s.id, slot, { created: false, at: new Date(deps.now()).toISOString() })
+    logger.warn('a schedule slot could not create its job and was skipped', { scheduleId: s.id, slot, reason, error: error.message })
+    events.publish({ ...eventBase(s), type: 'schedule.skipped', data: { slot, reason, error } })
+    return true
+  }
+
   const createJob = async (s: StoredSchedule, slot: string, extra: Record<string, unknown> = {}): Promise<boolean> => {
+    const refused = deps.owners?.refusal(s.principal, ['schedules.manage'], s.taskName) ?? null
+    if (refused) return skip(s, slot, 'owner_not_allowed', { code: 'FORBIDDEN', message: refused })
     try {
       const { job, created } = await jobs.create({
         taskName: s.taskName,
@@ -57,10 +72,8 @@ export function createSlotFirer(deps: SlotFirerDeps) {
     } catch (error) {
       const code = isAppError(error) ? error.code : null
       if (code !== null && PERMANENT.has(code)) {
-        await store.settleSlot(s.id, slot, { created: false, at: new Date(deps.now()).toISOString() })
-        logger.warn('a schedule slot could not create its job and was skipped', { scheduleId: s.id, slot, error: String(error) })
-        events.publish({ ...eventBase(s), type: 'schedule.skipped', data: { slot, reason: 'job_rejected', error: { code, message: (error as Error).message } } })
-        return true
+        const reason = (error as { data?: { reason?: unknown } }).data?.reason
+        return skip(s, slot, typeof reason === 'string' ? reason : 'job_rejected', { code, message: (error as Error).message })
       }
       logger.warn('a schedule slot could not create its job yet; retrying', { scheduleId: s.id, slot, error: String(error) })
       return false
@@ -73,6 +86,13 @@ export function createSlotFirer(deps: SlotFirerDeps) {
    */
   const process = async (s: StoredSchedule, retryMs: number): Promise<number | null> => {
     const now = deps.now()
+    if (s.pendingSlot && !s.enabled) {
+      // Disabled since the slot was claimed: the slot is dropped, not fired when the schedule is enabled again.
+      await store.settleSlot(s.id, s.pendingSlot, { created: false, at: new Date(now).toISOString() })
+      logger.info('a disabled schedule dropped its pending slot', { scheduleId: s.id, slot: s.pendingSlot })
+      events.publish({ ...eventBase(s), type: 'schedule.skipped', data: { slot: s.pendingSlot, reason: 'schedule_disabled' } })
+      return null
+    }
     if (s.pendingSlot) {
       if (!(await createJob(s, s.pendingSlot))) return now + retryMs
       const fresh = await store.get(s.id)

@@ -4,7 +4,7 @@
  */
 import { AppError } from '../errors.ts'
 import type { EventBus } from '../events/types.ts'
-import type { CreateScheduleRequest, JobService, ScheduleRecord, ScheduleService, UpdateScheduleRequest } from '../jobs/types.ts'
+import type { CreateScheduleRequest, JobService, OwnerGate, ScheduleRecord, ScheduleService, UpdateScheduleRequest } from '../jobs/types.ts'
 import type { Logger } from '../lib/logger.ts'
 import type { Registry } from '../registry/registry.ts'
 import { parseCron } from './cron.ts'
@@ -20,6 +20,11 @@ export interface ScheduleServiceDeps {
   registry: Pick<Registry, 'get'>
   events: EventBus
   logger: Logger
+  /**
+   * The owners' current permissions: a slot of an owner who may no longer schedule the task (a key
+   * removed or narrowed) is skipped with reason owner_not_allowed. Absent: slots fire without the check.
+   */
+  owners?: OwnerGate
   /** Current time in epoch ms; injectable so tests can step through slots exactly. Default Date.now. */
   clock?: () => number
   /**
@@ -56,7 +61,7 @@ export function viewSchedule(s: StoredSchedule): ScheduleRecord {
 export function createScheduleService(deps: ScheduleServiceDeps, options: ScheduleServiceOptions = {}): ScheduleServiceWithTimer {
   const { store, jobs, registry, events, logger } = deps
   const now = deps.clock ?? Date.now
-  const firer = createSlotFirer({ store, jobs, events, logger, now, misfireGraceMs: options.misfireGraceMs ?? 10_000 })
+  const firer = createSlotFirer({ store, jobs, events, logger, ...(deps.owners ? { owners: deps.owners } : {}), now, misfireGraceMs: options.misfireGraceMs ?? 10_000 })
   const loop = createScheduleLoop({
     store,
     process: firer.process,

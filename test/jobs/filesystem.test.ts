@@ -81,6 +81,39 @@ describe('filesystem destination', () => {
     expect(safe.target).toBe(join(root, 'a_b-.._.._x.json'))
   })
 
+  test('creates no folder outside the root before refusing a path through a symlinked folder', async () => {
+    const root = await makeTempRoot('ratchet-out-')
+    const elsewhere = await makeTempRoot('ratchet-elsewhere-')
+    symlinkSync(elsewhere, join(root, 'link'))
+    const [linked] = await deliverTo(root, [{ type: 'filesystem', path: 'link/created-outside/deeper/z.json' }])
+    expect(linked.ok).toBe(false)
+    expect(linked.error).toContain('leads outside output.filesystem_root')
+    expect(existsSync(join(elsewhere, 'created-outside'))).toBe(false)
+    // A symlink inside the root that stays inside it is followed.
+    mkdirSync(join(root, 'real'))
+    symlinkSync(join(root, 'real'), join(root, 'alias'))
+    const [inside] = await deliverTo(root, [{ type: 'filesystem', path: 'alias/new/z.json' }])
+    expect(inside.ok).toBe(true)
+    expect(existsSync(join(root, 'real/new/z.json'))).toBe(true)
+  })
+
+  test('never writes through a symlinked file, with or without overwrite', async () => {
+    const root = await makeTempRoot('ratchet-out-')
+    const elsewhere = await makeTempRoot('ratchet-elsewhere-')
+    writeFileSync(join(elsewhere, 'victim.json'), 'untouched')
+    symlinkSync(join(elsewhere, 'victim.json'), join(root, 'out.json'))
+    const [plain] = await deliverTo(root, [{ type: 'filesystem', path: 'out.json' }])
+    expect(plain.error).toContain('already exists')
+    const [overwrite] = await deliverTo(root, [{ type: 'filesystem', path: 'out.json', overwrite: true }])
+    expect(overwrite.error).toContain('is a symbolic link')
+    // A dangling link is not followed to create its target either.
+    symlinkSync(join(elsewhere, 'created.json'), join(root, 'dangling.json'))
+    const [dangling] = await deliverTo(root, [{ type: 'filesystem', path: 'dangling.json' }])
+    expect(dangling.ok).toBe(false)
+    expect(existsSync(join(elsewhere, 'created.json'))).toBe(false)
+    expect(readFileSync(join(elsewhere, 'victim.json'), 'utf8')).toBe('untouched')
+  })
+
   test('a job delivers its output to a file and records the attempt', async () => {
     const root = await makeTempRoot('ratchet-out-')
     const echo = makeTask({ name: 'echo', code: 'async function main(input) {\n  return input\n}\n' })

@@ -63,9 +63,21 @@ describe('job queue', () => {
     expect(deadEvent.data).toMatchObject({ job_id: job.id, task: 'flaky', status: 'dead_letter', attempts: 2 })
   })
 
-  test('sends input the task schema refuses to dead_letter at once, without retrying', async () => {
-    h = await openJobHarness({ tasks })
-    const { job } = await h.jobs.create({ taskName: 'typed', input: { n: 'two' }, maxRetries: 5 })
+  test('refuses input the task schema refuses when the job is created (INPUT_INVALID), as schedules do', async () => {
+    h = await openJobHarness({ tasks, start: false })
+    const error = await h.jobs.create({ taskName: 'typed', input: { n: 'two' } }).catch((e) => e)
+    expect(error).toBeInstanceOf(AppError)
+    expect(error.code).toBe('INPUT_INVALID')
+    expect(error.message).toContain('input does not match the input schema of task typed')
+    expect((await h.jobs.stats()).total).toBe(0)
+  })
+
+  test('sends input the task schema refuses by the time it runs to dead_letter at once, without retrying', async () => {
+    h = await openJobHarness({ tasks, start: false })
+    const { job } = await h.jobs.create({ taskName: 'typed', input: { n: 2 }, maxRetries: 5 })
+    // The task's schema changed after the job was queued.
+    h.tasks.set('typed', { ...typed, inputSchema: { type: 'object', required: ['n'], properties: { n: { type: 'string' } } } })
+    h.jobs.start()
     const dead = await h.waitForStatus(job.id, 'dead_letter')
     expect(dead.attempts).toBe(1)
     expect(dead.lastError?.code).toBe('INPUT_INVALID')
@@ -93,13 +105,31 @@ describe('job queue', () => {
     expect(h.events.filter((e) => e.type === 'job.created')).toHaveLength(1)
   })
 
-  test('refuses an idempotency key another principal already used, without showing its job', async () => {
+  test('scopes idempotency keys per owner: another principal\'s key is its own job, never the first one', async () => {
     h = await openJobHarness({ tasks, start: false })
-    await h.jobs.create({ taskName: 'echo', input: 1, idempotencyKey: 'shared', principal: 'alice' })
-    const error = await h.jobs.create({ taskName: 'echo', input: 2, idempotencyKey: 'shared', principal: 'mallory' }).catch((e) => e)
+    const alice = await h.jobs.create({ taskName: 'echo', input: 1, idempotencyKey: 'shared', principal: 'alice' })
+    const mallory = await h.jobs.create({ taskName: 'echo', input: 2, idempotencyKey: 'shared', principal: 'mallory' })
+    const system = await h.jobs.create({ taskName: 'echo', input: 3, idempotencyKey: 'shared' })
+    expect([alice.created, mallory.created, system.created]).toEqual([true, true, true])
+    expect(mallory.job.id).not.toBe(alice.job.id)
+    expect(mallory.job).toMatchObject({ principal: 'mallory', input: 2 })
+    const again = await h.jobs.create({ taskName: 'echo', input: 9, idempotencyKey: 'shared', principal: 'mallory' })
+    expect(again).toMatchObject({ created: false, job: { id: mallory.job.id, input: 2 } })
+    const systemAgain = await h.jobs.create({ taskName: 'echo', input: 9, idempotencyKey: 'shared' })
+    expect(systemAgain).toMatchObject({ created: false, job: { id: system.job.id } })
+  })
+
+  test('refuses a caller\'s idempotency key in the schedule: namespace, naming why', async () => {
+    h = await openJobHarness({ tasks, start: false })
+    const error = await h.jobs.create({ taskName: 'echo', input: 1, idempotencyKey: 'schedule:0190-abc:2026-01-01T00:00:00.000Z', principal: 'bob' }).catch((e) => e)
     expect(error).toBeInstanceOf(AppError)
-    expect(error.code).toBe('CONFLICT')
-    expect(JSON.stringify(error.toJSON())).not.toContain('alice')
+    expect(error.code).toBe('BAD_INPUT')
+    expect(error.message).toContain('idempotency_key: may not start with "schedule:"')
+    // A schedule creating its own slot's job may.
+    const slot = await h.jobs.create({ taskName: 'echo', input: 1, scheduleId: '0190-abc', idempotencyKey: 'schedule:0190-abc:2026-01-01T00:00:00.000Z' })
+    expect(slot.created).toBe(true)
+    const other = await h.jobs.create({ taskName: 'echo', input: 1, scheduleId: '0190-abc', idempotencyKey: 'schedule:0190-xyz:2026-01-01T00:00:00.000Z' }).catch((e) => e)
+    expect(other.code).toBe('BAD_INPUT')
   })
 
   test('a job of a task the gate refuses (disabled) is refused when created, with the gate\'s error', async () => {

@@ -58,6 +58,18 @@ export function runJobStoreContract(name: string, makeStore: MakeJobStore): void
       expect(second.job.id).toBe(first.job.id)
     }))
 
+    test('scopes idempotency keys per owner (null is the system\'s own scope)', withStore(async (store) => {
+      const alice = await store.insert(newJob({ idempotencyKey: 'k1', principal: 'alice' }))
+      const bob = await store.insert(newJob({ idempotencyKey: 'k1', principal: 'bob' }))
+      const system = await store.insert(newJob({ idempotencyKey: 'k1' }))
+      expect([alice.created, bob.created, system.created]).toEqual([true, true, true])
+      expect(new Set([alice.job.id, bob.job.id, system.job.id]).size).toBe(3)
+      const bobAgain = await store.insert(newJob({ idempotencyKey: 'k1', principal: 'bob' }))
+      expect(bobAgain).toMatchObject({ created: false, job: { id: bob.job.id, principal: 'bob' } })
+      const systemAgain = await store.insert(newJob({ idempotencyKey: 'k1' }))
+      expect(systemAgain).toMatchObject({ created: false, job: { id: system.job.id, principal: null } })
+    }))
+
     test('claims by priority, then due time, then age; never a job not yet due', withStore(async (store) => {
       await store.insert(newJob({ id: 'low', priority: 'low' }))
       await store.insert(newJob({ id: 'normal-late', scheduledFor: at(500) }))

@@ -2,6 +2,7 @@ import { join } from 'node:path'
 import { createEventBus, type DomainEvent, type EventBus } from '../../src/events/index.ts'
 import type { CreateJobRequest, JobRecord, JobService } from '../../src/jobs/types.ts'
 import { createScheduleService, createSqliteScheduleStore, type ScheduleServiceOptions, type ScheduleServiceWithTimer } from '../../src/schedules/index.ts'
+import type { ScheduleServiceDeps } from '../../src/schedules/schedule-service.ts'
 import { openSqliteStore, type SqliteStore } from '../../src/store/index.ts'
 import type { TaskPackage } from '../../src/tasks/types.ts'
 import { makeTask } from '../helpers/make-task.ts'
@@ -88,8 +89,8 @@ export interface ScheduleHarness {
 
 export const echoTask = makeTask({ name: 'echo', code: 'function main(input) { return input }', inputSchema: { type: 'object' } })
 
-/** Opens the schedule service on `path` (a file shared across "restarts"), with the given jobs and clock. */
-export function openSchedules(path: string, jobs: JobService, clock: Clock | null, options: ScheduleServiceOptions = {}): ScheduleHarness {
+/** Opens the schedule service on `path` (a file shared across "restarts"), with the given jobs and clock (and extra deps, e.g. owners). */
+export function openSchedules(path: string, jobs: JobService, clock: Clock | null, options: ScheduleServiceOptions = {}, extra: Partial<ScheduleServiceDeps> = {}): ScheduleHarness {
   const store = openSqliteStore({ path, synchronous: 'NORMAL' })
   const bus = createEventBus()
   const events: DomainEvent[] = []
@@ -103,6 +104,7 @@ export function openSchedules(path: string, jobs: JobService, clock: Clock | nul
       events: bus,
       logger: silentLogger(),
       ...(clock ? { clock: () => clock.now } : {}),
+      ...extra,
     },
     options,
   )

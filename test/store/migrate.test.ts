@@ -24,7 +24,7 @@ test('applies every migration to a new database and records it in schema_migrati
   expect(runMigrations(db)).toEqual(MIGRATIONS.map((m) => m.id))
   expect(tableNames(db)).toEqual(['audit_log', 'execution_logs', 'executions', 'job_deliveries', 'jobs', 'schedules', 'schema_migrations', 'task_state', 'task_versions', 'trace_spans'])
   const recorded = db.query<{ id: string; applied_at: string }, []>('SELECT * FROM schema_migrations').all()
-  expect(recorded.map((row) => row.id)).toEqual(['001_init', '002_audit', '003_execution_owner', '004_jobs', '005_schedules', '006_task_state', '007_execution_node'])
+  expect(recorded.map((row) => row.id)).toEqual(['001_init', '002_audit', '003_execution_owner', '004_jobs', '005_schedules', '006_task_state', '007_execution_node', '008_job_idempotency_owner'])
   expect(Number.isNaN(Date.parse(recorded[0]!.applied_at))).toBe(false)
   db.close()
 })
@@ -95,4 +95,35 @@ test('creates missing parent directories for the database file', () => {
   const store = openSqliteStore({ path: `${temp.dir}/nested/deeper/ratchet.db` })
   expect(store.integrityCheck()).toEqual(['ok'])
   store.close()
+})
+
+test('008 scopes job idempotency keys per owner and keeps the jobs and their deliveries', () => {
+  const db = new Database(temp.dbPath)
+  db.run('PRAGMA foreign_keys = ON')
+  const upTo007 = MIGRATIONS.filter((m) => m.id <= '007_execution_node')
+  runMigrations(db, upTo007)
+  const insertJob = db.query(
+    `INSERT INTO jobs (id, task_name, input, priority, priority_rank, status, scheduled_for, run_after, max_retries, idempotency_key, principal, created_at, updated_at)
+     VALUES (?, 'echo', '{}', 'normal', 1, 'completed', 't', 't', 0, ?, ?, 't', 't')`,
+  )
+  insertJob.run('j1', 'k', 'alice')
+  expect(() => insertJob.run('j2', 'k', 'bob')).toThrow(/UNIQUE/)
+  db.run(`INSERT INTO job_deliveries (job_id, destination, type, attempt, ok, target, duration_ms, at) VALUES ('j1', 0, 'webhook', 1, 1, 'https://x', 1, 't')`)
+
+  expect(runMigrations(db)).toEqual(['008_job_idempotency_owner'])
+  insertJob.finalize()
+  const insertAgain = db.query(
+    `INSERT INTO jobs (id, task_name, input, priority, priority_rank, status, scheduled_for, run_after, max_retries, idempotency_key, principal, created_at, updated_at)
+     VALUES (?, 'echo', '{}', 'normal', 1, 'completed', 't', 't', 0, ?, ?, 't', 't')`,
+  )
+  insertAgain.run('j2', 'k', 'bob')
+  insertAgain.run('j3', 'k', null)
+  expect(() => insertAgain.run('j4', 'k', 'alice')).toThrow(/UNIQUE/)
+  expect(() => insertAgain.run('j5', 'k', null)).toThrow(/UNIQUE/)
+  expect(db.query('SELECT count(*) AS n FROM job_deliveries WHERE job_id = ?').get('j1')).toEqual({ n: 1 })
+  // The deliveries still belong to jobs: deleting a job deletes its deliveries.
+  db.run("DELETE FROM jobs WHERE id = 'j1'")
+  expect(db.query('SELECT count(*) AS n FROM job_deliveries').get()).toEqual({ n: 0 })
+  expect(tableNames(db)).toEqual(['audit_log', 'execution_logs', 'executions', 'job_deliveries', 'jobs', 'schedules', 'schema_migrations', 'task_state', 'task_versions', 'trace_spans'])
+  db.close()
 })

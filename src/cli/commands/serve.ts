@@ -27,7 +27,8 @@ export const serveCommand: Command = {
     const config = await loadRuntimeConfig(flags)
     const options = resolveServeOptions(config, { host: values.host as string | undefined, port: values.port as string | undefined })
     const tasksDir = tasksDirFor(config.baseDir)
-    const runtime = await openRuntime(config, { tasksDir })
+    // The runtime builds the process's security, so queued jobs and schedule slots are checked against their owners.
+    const runtime = await openRuntime(config, { tasksDir, security: options.security })
     runtime.logger.info('HTTP server starting', { tasks: runtime.registry.list().length, tasksDir, config: config.file ?? '(defaults)' })
     return serveHttp(runtime, { ...options, tasksDir }, until)
   },

@@ -5,7 +5,9 @@
  * has a row, the task write routes included; the REST door refuses to mount a route without one.
  *
  * Jobs and schedules are read with `execution.read`: a caller sees its own (others with
- * can_read_all_executions) of the tasks its patterns allow, as for executions.
+ * can_read_all_executions) of the tasks its patterns allow, as for executions. A route that queues a
+ * run (a job, a job retry, a schedule trigger) is charged like POST /executions: the `execute_task`
+ * bucket and one execution of executions_per_minute, so a queue is no way around a key's limits.
  */
 import type { Operation } from '../../auth/operations.ts'
 
@@ -45,11 +47,11 @@ export const ROUTE_OPERATIONS: Readonly<Record<string, RouteOperation>> = {
   'GET /results/:id': { operation: 'execution.read', bucket: 'get_results', executionParam: true },
 
   'GET /jobs': { operation: 'execution.read' },
-  'POST /jobs': { operation: 'jobs.manage' },
+  'POST /jobs': { operation: 'jobs.manage', bucket: 'execute_task', executions: 1 },
   'GET /jobs/stats': { operation: 'execution.read' },
   'GET /jobs/:id': { operation: 'execution.read' },
   'POST /jobs/:id/cancel': { operation: 'jobs.manage' },
-  'POST /jobs/:id/retry': { operation: 'jobs.manage' },
+  'POST /jobs/:id/retry': { operation: 'jobs.manage', bucket: 'execute_task', executions: 1 },
 
   'GET /schedules': { operation: 'execution.read' },
   'POST /schedules': { operation: 'schedules.manage' },
@@ -60,7 +62,7 @@ export const ROUTE_OPERATIONS: Readonly<Record<string, RouteOperation>> = {
   'DELETE /schedules/:id': { operation: 'schedules.manage' },
   'POST /schedules/:id/enable': { operation: 'schedules.manage' },
   'POST /schedules/:id/disable': { operation: 'schedules.manage' },
-  'POST /schedules/:id/trigger': { operation: 'schedules.manage' },
+  'POST /schedules/:id/trigger': { operation: 'schedules.manage', bucket: 'execute_task', executions: 1 },
   'GET /schedules/:id/next-runs': { operation: 'execution.read' },
 
   'GET /events': { operation: 'execution.read' },

@@ -59,12 +59,18 @@ function webhook(field: string, value: Record<string, unknown>, policy: HostPoli
   } catch {
     return bad(`${field}.url`, `${JSON.stringify(value.url)} is not a URL`, 'Give the full URL, e.g. https://example.com/hooks/ratchet.')
   }
+  if (url.username !== '' || url.password !== '') {
+    // Credentials in the URL are stored and shown with the job, and echoed in delivery records and logs.
+    bad(`${field}.url`, 'must not contain credentials (user:password@)', 'Remove them from the URL: send credentials in headers (e.g. {"Authorization": "Bearer …"}), or set `secret` to have the body signed.')
+  }
   const refused = refuseUrl(url, policy)
   if (refused) bad(`${field}.url`, `refused by the egress policy: ${refused}`, 'Webhooks follow the same execution.fetch rules as task fetch; change the URL or the configuration.')
   const out: WebhookDestination = { type: 'webhook', url: url.href }
   if (value.method !== undefined) {
     const method = typeof value.method === 'string' ? value.method.toUpperCase() : value.method
-    if (!METHODS.includes(method as (typeof METHODS)[number])) bad(`${field}.method`, `must be one of ${METHODS.join(', ')}, got ${JSON.stringify(value.method)}`, 'Leave it out for POST.')
+    if (!METHODS.includes(method as (typeof METHODS)[number])) {
+      bad(`${field}.method`, `must be one of ${METHODS.join(', ')}, got ${JSON.stringify(value.method)}: the output is sent as the request body, which ${JSON.stringify(value.method)} does not carry`, 'Leave it out for POST, or use PUT or PATCH.')
+    }
     out.method = method as WebhookDestination['method']
   }
   if (value.headers !== undefined) {

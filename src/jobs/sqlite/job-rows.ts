@@ -86,7 +86,7 @@ export function decodeJob(row: JobRow): StoredJob {
 export const INSERT_JOB = `INSERT INTO jobs (id, task_name, input, priority, priority_rank, status, scheduled_for, run_after,
   max_retries, timeout_seconds, output_destinations, idempotency_key, schedule_id, principal, created_at, updated_at)
   VALUES (?, ?, ?, ?, ?, 'queued', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-  ON CONFLICT (idempotency_key) DO NOTHING`
+  ON CONFLICT (coalesce(principal, ''), idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING`
 
 export function encodeNewJob(job: NewJob): (string | number | null)[] {
   return [

@@ -25,7 +25,8 @@ export function createSqliteJobStore(source: Database | { database: Database }):
   const db = 'database' in source ? source.database : source
   const insertJob = db.query(INSERT_JOB)
   const selectJob = db.query<JobRow, [string]>('SELECT * FROM jobs WHERE id = ?')
-  const selectByKey = db.query<JobRow, [string]>('SELECT * FROM jobs WHERE idempotency_key = ?')
+  // An idempotency key is unique per owner (008_job_idempotency_owner); NULL (system) is one owner.
+  const selectByKey = db.query<JobRow, [string, string]>("SELECT * FROM jobs WHERE idempotency_key = ? AND coalesce(principal, '') = ?")
   const pickDue = db.query<JobRow, [string]>(PICK_DUE)
   const take = db.query<JobRow, [string, string, string, string, string]>(TAKE)
   const extendLease = db.query(`UPDATE jobs SET lease_expires_at = ? WHERE id = ? AND status = 'running' AND lease_owner = ?`)
@@ -42,7 +43,7 @@ export function createSqliteJobStore(source: Database | { database: Database }):
   const insert = db.transaction((job: NewJob) => {
     const { changes } = insertJob.run(...encodeNewJob(job))
     if (changes === 1) return { job: decodeJob(selectJob.get(job.id)!), created: true }
-    const existing = job.idempotencyKey === null ? null : selectByKey.get(job.idempotencyKey)
+    const existing = job.idempotencyKey === null ? null : selectByKey.get(job.idempotencyKey, job.principal ?? '')
     if (!existing) throw new AppError('INTERNAL', `Job ${job.id} was not stored`, { data: { jobId: job.id } })
     return { job: decodeJob(existing), created: false }
   })

@@ -5,6 +5,7 @@ import jobs004 from './004_jobs.sql' with { type: 'text' }
 import schedules005 from './005_schedules.sql' with { type: 'text' }
 import taskState006 from './006_task_state.sql' with { type: 'text' }
 import node007 from './007_execution_node.sql' with { type: 'text' }
+import jobKeyOwner008 from './008_job_idempotency_owner.sql' with { type: 'text' }
 
 /** One schema change: `id` is recorded in `schema_migrations` once its SQL has run. */
 export interface Migration {
@@ -24,4 +25,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: '005_schedules', sql: schedules005 },
   { id: '006_task_state', sql: taskState006 },
   { id: '007_execution_node', sql: node007 },
+  { id: '008_job_idempotency_owner', sql: jobKeyOwner008 },
 ]

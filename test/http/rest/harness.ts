@@ -2,7 +2,9 @@
  * A REST door on a real engine (one worker), the real job and schedule services on the same SQLite
  * store, mounted on the shared HTTP host with API keys: `admin` (everything), `reader` (no
  * capabilities), `runner` (execute, logs, traces; denied `secret-*`), `limited` (execute, 2 executions a minute),
- * `other` (execute only), `auditor` (reads everyone's executions, jobs and schedules; no execute, no logs); `perOperation` sets mcp.security.rate_limiting. Requests go through `host.handle`.
+ * `other` (execute only), `auditor` (reads everyone's executions, jobs and schedules; no execute, no logs),
+ * `queuer` (jobs and schedules, 2 executions a minute, 1 at once); `perOperation` sets
+ * mcp.security.rate_limiting. Requests go through `host.handle`.
  */
 import { createAccessControl, type AccessControl } from '../../../src/auth/access-control.ts'
 import { createAuditLog, type AuditLog } from '../../../src/auth/audit-log.ts'
@@ -15,6 +17,7 @@ import type { EventBus } from '../../../src/events/types.ts'
 import { createHttpHost, type HttpHost } from '../../../src/http/host.ts'
 import { createHttpAuth } from '../../../src/http/http-auth.ts'
 import { createApiDocs, createRestApi, type RestDeps, type RestRouteGroup } from '../../../src/http/rest/index.ts'
+import { createOwnerAuthority } from '../../../src/auth/owner-authority.ts'
 import { createJobService, createSqliteJobStore } from '../../../src/jobs/index.ts'
 import type { JobService, ScheduleService } from '../../../src/jobs/types.ts'
 import type { Registry } from '../../../src/registry/registry.ts'
@@ -32,6 +35,7 @@ export const KEYS = {
   other: 'other-key-0123456789abcdef',
   limited: 'limited-key-0123456789abcdef',
   auditor: 'auditor-key-0123456789abcdef',
+  queuer: 'queuer-key-0123456789abcdef',
 } as const
 
 const PERMISSIONS: Record<keyof typeof KEYS, RawPermissions> = {
@@ -41,6 +45,7 @@ const PERMISSIONS: Record<keyof typeof KEYS, RawPermissions> = {
   other: { can_execute_tasks: true },
   limited: { can_execute_tasks: true, rate_limits: { executions_per_minute: 2 } },
   auditor: { can_read_all_executions: true },
+  queuer: { can_execute_tasks: true, can_manage_jobs: true, can_manage_schedules: true, rate_limits: { executions_per_minute: 2, max_concurrent_executions: 1 } },
 }
 
 /** A registry over fixed packages (by name and uuid). */
@@ -99,8 +104,10 @@ export async function openRestHarness(options: { tasks: TaskPackage[]; maxBodyBy
     { bound: { host: '127.0.0.1', port: 8080 }, allowedOrigins: [], maxBodyBytes: options.maxBodyBytes ?? 64 * 1024 },
   )
   const bus = createEventBus()
-  const jobs = createJobService({ store: createSqliteJobStore(engine.store), engine: engine.engine, registry, events: bus, logger: engine.logger }, testSettings())
-  const schedules = createScheduleService({ store: createSqliteScheduleStore(engine.store.database), jobs, registry, events: bus, logger: engine.logger })
+  // As ratchet serve wires them: jobs and slots run only while their owner may, within its concurrency cap.
+  const owners = createOwnerAuthority(settings, { concurrency: access.concurrency })
+  const jobs = createJobService({ store: createSqliteJobStore(engine.store), engine: engine.engine, registry, events: bus, logger: engine.logger, owners }, testSettings())
+  const schedules = createScheduleService({ store: createSqliteScheduleStore(engine.store.database), jobs, registry, events: bus, logger: engine.logger, owners })
   jobs.start()
   host.use(createRestApi({ ...host.services, registry, store: engine.store, engine: engine.engine, pool: engine.pool, jobs, schedules, groups: options.groups, events: options.events }))
   host.use(createApiDocs())
