@@ -4,8 +4,8 @@
  *
  * Ids never repeat across runs of the server: a run numbers its events from its start time (ms since
  * the epoch × 1000), so every run's ids lie above the last run's (unless it published more than a
- * thousand events per millisecond it was up), and a Last-Event-ID below `firstId()` is from an earlier
- * run. Payloads pass through publicEventData, so no publisher can put input, output or an unmasked
+ * thousand events per millisecond it was up, or the clock was set back between runs), and a
+ * Last-Event-ID below `firstId()` is from an earlier run; one above `lastId()` was never given out here. Payloads pass through publicEventData, so no publisher can put input, output or an unmasked
  * webhook URL on the bus.
  */
 import type { Logger } from '../lib/logger.ts'

@@ -23,9 +23,8 @@ export interface RequestLimitsOptions {
   limiter?: RateLimiter
 }
 
-export function createRequestLimits(settings: Pick<RateLimitSettings, 'globalPerMinute' | 'perClientPerMinute'>, options: RequestLimitsOptions | RateLimiter = {}): RequestLimits {
-  // A bare RateLimiter is the earlier signature's second argument.
-  const { section = 'mcp', limiter = createRateLimiter() } = 'take' in options ? { limiter: options } : options
+export function createRequestLimits(settings: Pick<RateLimitSettings, 'globalPerMinute' | 'perClientPerMinute'>, options: RequestLimitsOptions = {}): RequestLimits {
+  const { section = 'mcp', limiter = createRateLimiter() } = options
   const key = (name: string) => `${section}.${name}`
   return {
     admit() {
