@@ -1,21 +1,32 @@
 import { afterAll, beforeAll, describe, expect, test } from 'bun:test'
 import { permissionsFromConfig } from '../../../src/auth/permissions.ts'
 import type { Principal } from '../../../src/auth/types.ts'
+import { bridgeEngineEvents } from '../../../src/events/index.ts'
 import type { DomainEvent } from '../../../src/events/types.ts'
+import { createEventStream, type EventStream } from '../../../src/http/events/index.ts'
 import { viewJob } from '../../../src/http/rest/job-views.ts'
 import { eventVisible } from '../../../src/http/rest/owner-scope.ts'
 import type { JobRecord } from '../../../src/jobs/types.ts'
 import { openRestHarness, type RestHarness } from './harness.ts'
 import { ALL_TASKS } from './tasks.ts'
+import { SseReader } from '../events/sse-client.ts'
+import { silentLogger } from '../../helpers/silent-logger.ts'
 
 const SLACK = 'https://hooks.slack.example/services/T000/B000/SECRETTOKEN?token=abc'
 
 let h: RestHarness
+let stream: EventStream
+let unbridge: () => void
 
 beforeAll(async () => {
-  h = await openRestHarness({ tasks: ALL_TASKS })
+  // The stream is built on the harness's bus, which exists only once the harness is open.
+  h = await openRestHarness({ tasks: ALL_TASKS, events: { handle: (...args) => stream.handle(...args) } })
+  stream = createEventStream({ bus: h.bus, logger: silentLogger() })
+  unbridge = bridgeEngineEvents(h.engine.engine, h.bus)
 })
 afterAll(async () => {
+  unbridge()
+  stream.close()
   await h.close()
 })
 
@@ -90,7 +101,36 @@ describe('webhook URLs are shown masked', () => {
   })
 })
 
+/** The event types a reader gets up to and including the first execution.finished. */
+async function eventsUntilFinished(reader: SseReader): Promise<string[]> {
+  const types: string[] = []
+  while (types.at(-1) !== 'execution.finished') types.push((await reader.take(1))[0]!.event!)
+  return types
+}
+
 describe('the event stream', () => {
+  test('a key without can_read_logs gets the execution events over GET /api/v1/events, but not its logs', async () => {
+    const open = async (key: 'admin' | 'auditor') => {
+      const response = await h.call(key, 'GET', '/api/v1/events?type=execution.*')
+      expect(response.status).toBe(200)
+      return new SseReader(response.body!)
+    }
+    const admin = await open('admin')
+    const auditor = await open('auditor')
+    try {
+      const run = await (await h.call('admin', 'POST', '/api/v1/executions?wait=true', { body: { task_id: 'addition', input: { a: 3, b: 4 } } })).json()
+      expect(run.status).toBe('completed')
+      const admins = await eventsUntilFinished(admin)
+      const auditors = await eventsUntilFinished(auditor)
+      expect(admins).toContain('execution.log')
+      expect(auditors).not.toContain('execution.log')
+      expect(auditors).toEqual(admins.filter((type) => type !== 'execution.log'))
+    } finally {
+      await admin.cancel()
+      await auditor.cancel()
+    }
+  })
+
   test('execution.log events reach only keys with can_read_logs, like GET /executions/:id/logs', async () => {
     const execution = await (await h.call('admin', 'POST', '/api/v1/executions', { body: { task_id: 'addition', input: { a: 1, b: 1 } } })).json()
     const id = execution.id ?? execution.execution_id
