@@ -5,7 +5,6 @@
  * whole process, so limits count across all sessions of a key. A refusal is a sentence naming the
  * permission, pattern or limit that refused and the key (or subject) it applies to.
  */
-import type { ToolName } from '../../generated/tool-types.ts'
 import type { Engine } from '../engine/engine.ts'
 import type { Registry } from '../registry/registry.ts'
 import type { DoorStore, ExecutionReader } from '../store/types.ts'
@@ -16,7 +15,7 @@ import { createRateLimiter, type LimitRequest, type RateLimiter } from './rate-l
 import { executionVisible, scopeEngine, scopeRegistry, scopeStore, type ConcurrencyCounter } from './scoped-views.ts'
 import type { RateLimitSettings } from './settings.ts'
 import { checkTaskPatterns, describePrincipal } from './task-patterns.ts'
-import { TASK_TOOL_RULE, TOOL_PERMISSIONS, type TaskChange, type ToolRule, type ToolRules } from './tool-permissions.ts'
+import type { CallRule, TaskChange } from './call-rule.ts'
 import type { Capability, Principal } from './types.ts'
 
 /** The unscoped registry and store, to resolve task ids and find executions for the checks. */
@@ -28,9 +27,11 @@ export interface Lookup {
 export interface ToolCall {
   /** The name the client called (ratchet_execute_task, task_report, ...), for messages and audit. */
   tool: string
-  /** The built-in tool, or undefined for a task tool. */
-  builtin?: ToolName
-  /** The task a task tool runs. */
+  /** What the call needs: the door's row for it (src/mcp/tool-operations.ts). */
+  rule: CallRule<unknown>
+  /** Its rate-limit bucket: the built-in tool's name; task tools spend `execute_task`'s. */
+  bucket: string
+  /** The task a task tool runs (its rule names no tasks of its own). */
   taskName?: string
   /** The validated arguments (defaults filled). */
   args: unknown
@@ -99,18 +100,18 @@ export interface AccessControl {
 export interface AccessControlOptions {
   rateLimits: RateLimitSettings
   audit: AuditLog
-  rules?: ToolRules
   limiter?: RateLimiter
 }
 
 const who = describePrincipal
 
-/** A built-in without a row in the table (a test-only tool): only a principal with every capability may call it. */
-const UNLISTED_RULE: ToolRule<unknown> = { needs: ['execute', 'logs', 'traces', 'system', 'manage', 'all_executions', 'jobs', 'schedules'] }
+/** The capabilities that a set of operations needs, in the order the operations name them. */
+function capabilitiesOf(operations: readonly Operation[]): Capability[] {
+  return [...new Set(operations.flatMap((operation) => OPERATIONS[operation].needs))]
+}
 
 export function createAccessControl(options: AccessControlOptions): AccessControl {
   const { rateLimits, audit } = options
-  const rules = options.rules ?? TOOL_PERMISSIONS
   const limiter = options.limiter ?? createRateLimiter()
   const running = new Map<string, number>()
   const identity = (principal: Principal) => `${principal.kind}:${principal.name}`
@@ -202,12 +203,10 @@ export function createAccessControl(options: AccessControlOptions): AccessContro
     },
 
     async checkTool(principal, call, lookup) {
-      const rule = (call.builtin ? (rules[call.builtin] ?? UNLISTED_RULE) : TASK_TOOL_RULE) as ToolRule<unknown>
-      const args = call.args
-      const ids = call.builtin ? [...((await rule.tasks?.(args)) ?? [])] : [call.taskName!]
+      const { rule, args } = call
+      const ids = call.taskName !== undefined ? [call.taskName] : [...((await rule.tasks?.(args)) ?? [])]
       const tasks = [...new Set(ids.map((id) => lookup.registry.get(id)?.name ?? id))]
-      const needs = typeof rule.needs === 'function' ? rule.needs(args) : rule.needs
-      const lacking = missing(principal, needs)
+      const lacking = missing(principal, capabilitiesOf(typeof rule.operations === 'function' ? rule.operations(args) : rule.operations))
       if (lacking) {
         return { ok: false, reason: 'permission', tasks, message: `permission denied: ${call.tool} needs permissions.${CAPABILITIES[lacking].config}, which ${who(principal)} does not have` }
       }
@@ -221,10 +220,10 @@ export function createAccessControl(options: AccessControlOptions): AccessContro
         if (refusal) return { ok: false, ...refusal, tasks }
       }
       const limits = principal.permissions.rateLimits
-      const operation = call.builtin ?? 'execute_task'
+      const operation = call.bucket
       // A single execution the concurrency cap refuses anyway must not spend a per-minute token first
       // (a batch is not refused: it runs at most max_concurrent_executions items at once).
-      if (call.builtin !== 'batch_execute' && (rule.executions?.(args) ?? 0) > 0) {
+      if (!rule.narrow && (rule.executions?.(args) ?? 0) > 0) {
         const busy = atConcurrencyLimit(principal)
         if (busy) return { ok: false, reason: 'rate_limit', tasks, message: busy }
       }
@@ -234,12 +233,7 @@ export function createAccessControl(options: AccessControlOptions): AccessContro
       if (rule.reads) requests.push(readLimit(principal, rule.reads))
       const limited = overLimit(principal, requests)
       if (limited) return { ok: false, reason: 'rate_limit', tasks, message: limited }
-      let allowedArgs = args
-      // A batch never runs more items at once than the key may run executions.
-      if (call.builtin === 'batch_execute' && limits.maxConcurrentExecutions !== undefined) {
-        const batch = args as { max_parallel?: number }
-        allowedArgs = { ...batch, max_parallel: Math.min(batch.max_parallel ?? limits.maxConcurrentExecutions, limits.maxConcurrentExecutions) }
-      }
+      const allowedArgs = rule.narrow ? rule.narrow(args, limits) : args
       const change = rule.change?.(args)
       return { ok: true, args: allowedArgs, tasks, ...(change ? { change } : {}) }
     },

@@ -13,7 +13,6 @@ import { parseIpRange, type IpRange } from './ip-match.ts'
 import type { JwtSettings } from './jwt.ts'
 import type { OAuth2Settings } from './oauth2.ts'
 import { permissionsFromConfig, type RawPermissions } from './permissions.ts'
-import { TOOL_PERMISSIONS } from './tool-permissions.ts'
 import type { Permissions } from './types.ts'
 
 export type AuthType = 'none' | 'api_key' | 'jwt' | 'oauth2'
@@ -178,12 +177,6 @@ function readSection(config: Config, raw: RawMcpSecurity, options: { credentials
   const globalPerMinute = limits.global_per_minute
   delete limits.global_per_minute
   const perOperation = Object.fromEntries(Object.entries(limits).map(([key, value]) => [key.replace(/_per_minute$/, ''), value]))
-  const operations = new Set([...Object.keys(TOOL_PERMISSIONS), 'logs', 'traces'])
-  for (const operation of Object.keys(perOperation)) {
-    if (!operations.has(operation)) {
-      throw invalid(`mcp.security.rate_limiting.${operation}_per_minute`, `"${operation}" is neither a tool nor logs or traces, so this limit would never apply`, 'Use <tool>_per_minute with a tool name (execute_task_per_minute, get_execution_trace_per_minute, ...), logs_per_minute, traces_per_minute or global_per_minute.')
-    }
-  }
   const auditFile = raw.audit_log_file === undefined ? null : resolve(config.baseDir, raw.audit_log_file)
   return Object.freeze({
     authType,
@@ -199,4 +192,22 @@ function readSection(config: Config, raw: RawMcpSecurity, options: { credentials
     // An audit file given without audit_log_enabled turns auditing on; audit_log_enabled: false wins.
     audit: Object.freeze({ enabled: raw.security?.audit_log_enabled ?? auditFile !== null, file: auditFile }),
   })
+}
+
+/**
+ * Refuses `<name>_per_minute` limits that would never apply: `known` are the rate-limit buckets the
+ * doors spend (every MCP tool's name, which REST routes share, plus logs and traces). The door that
+ * owns the names calls it (src/mcp/tool-operations.ts checkToolRateLimits) before serving.
+ */
+export function checkRateLimitBuckets(settings: SecuritySettings, known: Iterable<string>): void {
+  const names = new Set(known)
+  const section = settings.section ?? 'mcp'
+  for (const bucket of Object.keys(settings.rateLimits.perOperation)) {
+    if (!names.has(bucket)) {
+      throw new AppError('CONFIG_INVALID', `${section}.security.rate_limiting.${bucket}_per_minute: "${bucket}" is neither a tool nor logs or traces, so this limit would never apply`, {
+        data: { key: `${section}.security.rate_limiting.${bucket}_per_minute` },
+        hint: 'Use <tool>_per_minute with a tool name (execute_task_per_minute, get_execution_trace_per_minute, ...), logs_per_minute, traces_per_minute or global_per_minute.',
+      })
+    }
+  }
 }

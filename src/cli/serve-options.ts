@@ -7,6 +7,7 @@
 import { readSecuritySettings, type SecuritySettings } from '../auth/settings.ts'
 import type { Config } from '../config/types.ts'
 import { MCP_HTTP_DEFAULTS, parsePort, refuseUnauthenticatedRemote, requestSizeLimit, type McpHttpOptions } from '../mcp/http/http-options.ts'
+import { checkToolRateLimits } from '../mcp/tool-operations.ts'
 import { parseTrustedProxies } from '../http/client-ip.ts'
 import type { IpRange } from '../auth/ip-match.ts'
 
@@ -32,6 +33,7 @@ export function resolveServeOptions(config: Config, flags: { host?: string; port
   const host = flags.host ?? config.server?.host ?? '127.0.0.1'
   const port = parsePort(flags.port ?? config.server?.port ?? 8080, flags.port !== undefined ? '--port' : 'server.port')
   const security = readSecuritySettings(config)
+  checkToolRateLimits(security)
   refuseUnauthenticatedRemote(config, host, 'the HTTP API')
   const allowedOrigins = [...new Set([...(server.cors?.allowed_origins ?? []), ...(mcp.cors?.allowed_origins ?? [])])]
   const maxBodyBytes = requestSizeLimit(config)

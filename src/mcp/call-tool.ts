@@ -2,7 +2,8 @@ import type { Server } from '@modelcontextprotocol/sdk/server/index.js'
 import type { RequestHandlerExtra } from '@modelcontextprotocol/sdk/shared/protocol.js'
 import { ErrorCode, type CallToolRequest, type CallToolResult, type CreateTaskResult, type ProgressToken, type ServerNotification, type ServerRequest } from '@modelcontextprotocol/sdk/types.js'
 import type { AccessControl, Lookup } from '../auth/access-control.ts'
-import type { TaskChange } from '../auth/tool-permissions.ts'
+import type { TaskChange } from '../auth/call-rule.ts'
+import { toolRule } from './tool-operations.ts'
 import type { ExecuteRequest, Submitted } from '../engine/engine.ts'
 import { AppError, isAppError } from '../errors.ts'
 import { createClientBridge } from './client-bridge.ts'
@@ -78,7 +79,7 @@ function prepareCall(session: CallSession, name: string, args: Record<string, un
 async function authorizeCall(session: CallSession, call: Prepared): Promise<Authorized> {
   if (!call.ok) return { ...call, tasks: [], outcome: 'error', reason: firstLine(call.result) }
   const { entry } = call
-  const verdict = await session.access.checkTool(session.context.principal, { tool: entry.name, builtin: entry.builtin, taskName: entry.taskName, args: call.value }, session.lookup)
+  const verdict = await session.access.checkTool(session.context.principal, { tool: entry.name, rule: toolRule(entry.builtin), bucket: entry.builtin ?? 'execute_task', ...(entry.builtin === undefined ? { taskName: entry.taskName } : {}), args: call.value }, session.lookup)
   if (!verdict.ok) return { ok: false, entry, result: errorResult(verdict.message), tasks: verdict.tasks, outcome: 'denied', reason: verdict.message }
   return { ok: true, entry, value: verdict.args, tasks: verdict.tasks, ...(verdict.change ? { change: verdict.change } : {}) }
 }

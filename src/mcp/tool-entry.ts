@@ -14,7 +14,7 @@ export interface ToolEntry {
   /** What tools/list shows. */
   tool: Tool
   taskSupport: 'forbidden' | 'optional' | 'required'
-  /** The built-in tool this entry is (its row in src/auth/tool-permissions.ts); unset for task tools. */
+  /** The built-in tool this entry is (its row in src/mcp/tool-operations.ts); unset for task tools. */
   builtin?: ToolName
   /** The task a task tool runs; unset for built-ins. */
   taskName?: string

@@ -45,7 +45,6 @@ describe('security settings', () => {
     ['a JWT secret under 32 bytes', { auth_type: 'jwt', jwt: { secret: 'too-short' } }, 'shorter than 32 bytes'],
     ['OAuth2 without an audience', { auth_type: 'oauth2', oauth2: { issuer: 'https://id.example.com', jwks_uri: 'https://id.example.com/jwks' } }, 'oauth2.audience'],
     ['signing keys over plain http from elsewhere', { auth_type: 'oauth2', oauth2: { issuer: 'https://id', jwks_uri: 'http://id.example.com/jwks', audience: 'https://mcp' } }, 'https'],
-    ['a rate limit for no tool', { security: { rate_limiting: { exeucte_task_per_minute: 5 } } }, 'exeucte_task_per_minute'],
   ])('refuses %s', (_what, mcp, text) => {
     expect(problem(mcp)).toContain(text)
   })

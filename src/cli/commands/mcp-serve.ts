@@ -2,6 +2,7 @@ import { resolve } from 'node:path'
 import { createSecurity } from '../../auth/security.ts'
 import { readSecuritySettings } from '../../auth/settings.ts'
 import { refuseAddressWithStdio, resolveMcpServeTransport } from '../../mcp/http/http-options.ts'
+import { checkToolRateLimits } from '../../mcp/tool-operations.ts'
 import { serveStdio } from '../../mcp/serve-stdio.ts'
 import { loadRuntimeConfig, openRuntime } from '../runtime.ts'
 import type { Command } from './index.ts'
@@ -36,6 +37,7 @@ export const mcpServeCommand: Command = {
     // stdio takes no credentials (the launching process is trusted), but mcp.stdio_permissions,
     // the rate limits and the audit log apply.
     const settings = readSecuritySettings(config, { credentials: false })
+    checkToolRateLimits(settings)
     const tasksDir = tasksDirFor(config.baseDir)
     const runtime = await openRuntime(config, { tasksDir })
     const security = createSecurity(settings, { store: runtime.store, logger: runtime.logger })

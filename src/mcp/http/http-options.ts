@@ -5,6 +5,7 @@
  * on a non-loopback address unless the config says so explicitly.
  */
 import { readSecuritySettings, type SecuritySettings } from '../../auth/settings.ts'
+import { checkToolRateLimits } from '../tool-operations.ts'
 import { AppError } from '../../errors.ts'
 import type { Config } from '../../config/types.ts'
 import { parsePort, refuseUnauthenticatedRemote, requestSizeLimit } from '../../http/listen-settings.ts'
@@ -118,6 +119,7 @@ export function resolveMcpHttpOptions(config: Config, flags: McpHttpFlags = {}):
   const host = flags.host ?? raw.host ?? MCP_HTTP_DEFAULTS.host
   const port = parsePort(flags.port ?? raw.port ?? MCP_HTTP_DEFAULTS.port, flags.port !== undefined ? '--port' : 'mcp.port')
   const security = readSecuritySettings(config)
+  checkToolRateLimits(security)
   const authType = security.authType
   refuseUnauthenticatedRemote(config, host, 'MCP')
   return {
