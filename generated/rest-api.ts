@@ -800,12 +800,20 @@ export const REST_ROUTES: readonly RestRouteDefinition[] = [
         "description": "The new job.",
         "schema": "Job"
       },
+      "400": {
+        "description": "BAD_INPUT: an invalid field (named with how to fix it), or an idempotency_key starting with the reserved prefix schedule:.",
+        "schema": "ErrorBody"
+      },
       "404": {
         "description": "TASK_NOT_FOUND: no task by that name or uuid that the caller may see.",
         "schema": "ErrorBody"
       },
       "409": {
-        "description": "CONFLICT: the idempotency key was used by another client.",
+        "description": "CONFLICT: the task is disabled (enable it with POST /api/v1/tasks/{id}/enable).",
+        "schema": "ErrorBody"
+      },
+      "422": {
+        "description": "INPUT_INVALID: the input does not match the task's input schema; every failing path is listed.",
         "schema": "ErrorBody"
       }
     }

@@ -3271,7 +3271,7 @@ export const OPENAPI_DOCUMENT: Readonly<Record<string, unknown>> = {
             }
           },
           "409": {
-            "description": "CONFLICT: the idempotency key was used by another client.",
+            "description": "CONFLICT: the task is disabled (enable it with POST /api/v1/tasks/{id}/enable).",
             "content": {
               "application/json": {
                 "schema": {
@@ -3292,6 +3292,16 @@ export const OPENAPI_DOCUMENT: Readonly<Record<string, unknown>> = {
           },
           "415": {
             "description": "The body is not application/json.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ErrorBody"
+                }
+              }
+            }
+          },
+          "422": {
+            "description": "INPUT_INVALID: the input does not match the task's input schema; every failing path is listed.",
             "content": {
               "application/json": {
                 "schema": {

@@ -43,7 +43,7 @@ export async function startServer(runtime: Runtime, options: ServeOptions & { ta
   const security = runtime.security ?? ownSecurity!
   const auth = httpAuthFor({ audit: security.audit }, { security: options.security, authType: options.security.authType })
   const host = createHttpHost(
-    { logger, auth, access: security.access, limits: createRequestLimits(options.security.rateLimits), clientIp: createClientIp(options.trustedProxies) },
+    { logger, auth, access: security.access, limits: createRequestLimits(options.security.rateLimits, { section: options.security.section }), clientIp: createClientIp(options.trustedProxies) },
     { bound: { host: options.host, port: options.port }, allowedOrigins: options.allowedOrigins, maxBodyBytes: options.maxBodyBytes },
   )
   const mcp = createMcpDoor(

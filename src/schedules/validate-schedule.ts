@@ -52,7 +52,7 @@ export function checkInput(task: TaskPackage, input: unknown): void {
   if (validator.check(input)) return
   throw new AppError('INPUT_INVALID', `input_data does not match the input schema of task ${task.name}: ${formatSchemaErrors(validator.errors(input), 'input_data')}`, {
     data: { field: 'input_data', taskName: task.name },
-    hint: "Fix input_data to match the task's input schema (get_task_info shows it).",
+    hint: "Fix input_data to match the task's input schema (shown with the task).",
   })
 }
 

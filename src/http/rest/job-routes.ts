@@ -75,7 +75,8 @@ export function jobRoutes(): RestRouteGroup {
             timeout: body.timeout,
           })
           if (!created && !ownsRecord(ctx.principal, job)) {
-            throw new AppError('CONFLICT', 'This idempotency key was already used by another client', { hint: 'Use a key of your own (a UUID, or a name with your prefix).' })
+            // Keys are per owner, so this is an earlier job of a task the caller's patterns no longer allow.
+            throw new AppError('CONFLICT', 'This idempotency key was used for an earlier job of a task you may no longer use', { hint: 'Use a new key.' })
           }
           return json(viewJob(ctx.principal, job), created ? 201 : 200, { Location: jobUrl(job.id) })
         },
