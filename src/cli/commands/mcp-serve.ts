@@ -1,4 +1,4 @@
-import { resolve } from 'node:path'
+import { tasksDirFor } from './tasks-dir.ts'
 import { createSecurity } from '../../auth/security.ts'
 import { readSecuritySettings } from '../../auth/settings.ts'
 import { refuseAddressWithStdio, resolveMcpServeTransport } from '../../mcp/http/http-options.ts'
@@ -7,10 +7,7 @@ import { serveStdio } from '../../mcp/serve-stdio.ts'
 import { loadRuntimeConfig, openRuntime } from '../runtime.ts'
 import type { Command } from './index.ts'
 
-/** The writable tasks folder: ./tasks next to the config file (or in the working directory). */
-export function tasksDirFor(baseDir: string): string {
-  return resolve(baseDir, 'tasks')
-}
+export { tasksDirFor } from './tasks-dir.ts'
 
 export const mcpServeCommand: Command = {
   name: 'mcp-serve',

@@ -1,7 +1,7 @@
 import { createSecurity } from '../../auth/security.ts'
 import { readSecuritySettings } from '../../auth/settings.ts'
 import type { Config } from '../../config/types.ts'
-import { refuseAddressWithStdio, resolveMcpHttpOptions, resolveMcpTransport, serveMcpHttp, waitForSignal } from '../../mcp/http/index.ts'
+import { refuseAddressWithStdio, resolveMcpHttpOptions, resolveMcpTransport } from '../../mcp/http/http-options.ts'
 import { loadRuntimeConfig, openRuntime, type GlobalFlags } from '../runtime.ts'
 import type { Command } from './index.ts'
 import { mcpServeCommand, tasksDirFor } from './mcp-serve.ts'
@@ -12,6 +12,8 @@ import { mcpServeCommand, tasksDirFor } from './mcp-serve.ts'
  * the runtime opens, so a refused bind fails fast without starting workers.
  */
 export async function runMcpHttp(values: Record<string, string | boolean | undefined>, flags: GlobalFlags, loaded?: Config): Promise<number> {
+  // The HTTP stack loads only when an HTTP transport is served.
+  const { serveMcpHttp, waitForSignal } = await import('../../mcp/http/serve-mcp-http.ts')
   const until = waitForSignal()
   const config = loaded ?? (await loadRuntimeConfig(flags))
   const options = resolveMcpHttpOptions(config, { transport: values.transport as string | undefined, host: values.host as string | undefined, port: values.port as string | undefined })

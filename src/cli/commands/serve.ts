@@ -1,9 +1,4 @@
-import { loadRuntimeConfig, openRuntime } from '../runtime.ts'
-import { resolveServeOptions } from '../serve-options.ts'
-import { serveHttp } from '../server.ts'
-import { waitForSignal } from '../../mcp/http/serve-mcp-http.ts'
 import type { Command } from './index.ts'
-import { tasksDirFor } from './mcp-serve.ts'
 
 export const serveCommand: Command = {
   name: 'serve',
@@ -23,6 +18,15 @@ export const serveCommand: Command = {
   ],
   options: { host: { type: 'string' }, port: { type: 'string' } },
   async run(values, flags) {
+    // The HTTP stack (Elysia, REST, OpenAPI, events, metrics) loads only for this command, so other
+    // commands (mcp-serve above all) start without it.
+    const [{ waitForSignal }, { loadRuntimeConfig, openRuntime }, { resolveServeOptions }, { serveHttp }, { tasksDirFor }] = await Promise.all([
+      import('../../mcp/http/serve-mcp-http.ts'),
+      import('../runtime.ts'),
+      import('../serve-options.ts'),
+      import('../server.ts'),
+      import('./tasks-dir.ts'),
+    ])
     const until = waitForSignal()
     const config = await loadRuntimeConfig(flags)
     const options = resolveServeOptions(config, { host: values.host as string | undefined, port: values.port as string | undefined })
