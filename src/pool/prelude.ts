@@ -11,8 +11,12 @@
 export function prelude(host: any): any {
   'use strict'
   const G: any = globalThis
-  const define = (name: string, value: unknown) =>
-    Object.defineProperty(G, name, { value, writable: true, configurable: true, enumerable: false })
+  const define = (name: string, value: unknown) => {
+    // The compiled binary minifies identifiers: a class or function keeps its global's name, so
+    // `new HttpError(...)` reports `HttpError` (its `name` is `new.target.name`), not a one-letter one.
+    if (typeof value === 'function' && value.name !== name) Object.defineProperty(value, 'name', { value: name, configurable: true })
+    return Object.defineProperty(G, name, { value, writable: true, configurable: true, enumerable: false })
+  }
   const toText = (value: unknown): string => {
     if (typeof value === 'string') return value
     if (value instanceof Error) return value.stack || String(value)

@@ -36,6 +36,16 @@ describe.each([false, true])('ratchet CLI (compiled: %p)', (compiled) => {
     expect(result.stdout).toContain('✓ weather-api@1.0.0  6/6 passed')
     expect(result.stdout).toContain('✓ progress-reporter@1.0.0')
   })
+
+  test('typed errors keep their names, also in the minified binary', async () => {
+    const taskDir = writeTask(`named-${compiled}`, 'function main() { throw new HttpError(404, "Not found here") }\n')
+    const result = await ratchet(['run-once', '--from-fs', taskDir, '--input-json', '{}'], { compiled })
+    expect(result.code).toBe(1)
+    expect(result.stderr).toContain('HttpError: Not found here')
+    const rest = writeTask(`rest-${compiled}`, 'function main() { return { types: [new URLSearchParams("a=1"), new Headers(), new TextEncoder()].map((v) => v.constructor.name), error: new RateLimitError("slow").name } }\n')
+    const names = await ratchet(['run-once', '--from-fs', rest, '--input-json', '{}'], { compiled })
+    expect(JSON.parse(names.stdout)).toEqual({ types: ['URLSearchParams', 'Headers', 'TextEncoder'], error: 'RateLimitError' })
+  })
 })
 
 describe('ratchet run-once', () => {
