@@ -13,18 +13,24 @@ export interface LogView {
   timestamp: string
 }
 
+const LEVEL_RANK: Record<LogLevel, number> = { trace: 0, debug: 1, info: 2, warn: 3, error: 4 }
+
 export interface LogPage {
   entries: LogEntry[]
   /** Entries at or above the level, ignoring offset and limit. */
   total: number
   hasMore: boolean
+  /** Entries below the level (left out), so a reader can tell "nothing logged" from "logged more quietly". */
+  below: number
 }
 
 /** One page of entries at or above `minLevel`, oldest first. */
 export async function readLogPage(store: Pick<ExecutionReader, 'getLogs'>, executionId: string, options: { minLevel: LogLevel; offset: number; limit: number }): Promise<LogPage> {
-  const all = await store.getLogs(executionId, { minLevel: options.minLevel })
+  const every = await store.getLogs(executionId, { minLevel: 'trace' })
+  const rank = LEVEL_RANK[options.minLevel]
+  const all = rank === 0 ? every : every.filter((entry) => LEVEL_RANK[entry.level] >= rank)
   const entries = all.slice(options.offset, options.offset + options.limit)
-  return { entries, total: all.length, hasMore: options.offset + entries.length < all.length }
+  return { entries, total: all.length, hasMore: options.offset + entries.length < all.length, below: every.length - all.length }
 }
 
 /** One log entry as tools show it (`ts` becomes `timestamp`). */

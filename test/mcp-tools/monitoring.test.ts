@@ -125,6 +125,12 @@ describe('get_execution_logs', () => {
     expect((await h.call('get_execution_logs', { execution_id: run.execution_id, level: 'error' })).output.logs.map((l) => l.seq)).toEqual([4])
   })
 
+  test('the summary says how many entries lie below the level, so "nothing logged" is never a guess', async () => {
+    const { output: run } = await h.call('execute_task', { task_id: 'chatty', input: { count: 4 } })
+    expect((await h.call('get_execution_logs', { execution_id: run.execution_id, limit: 100 })).summary).toBe('3 of 7 log entries at info or above; 2 more below info (level: "trace" shows them)')
+    expect((await h.call('get_execution_logs', { execution_id: run.execution_id, level: 'trace' })).summary).toBe('3 of 9 log entries at trace or above')
+  })
+
   test('format text prints one line per entry', async () => {
     const { output: run } = await h.call('execute_task', { task_id: 'chatty', input: {} })
     const { output } = await h.call('get_execution_logs', { execution_id: run.execution_id, level: 'warn', format: 'text' })

@@ -204,7 +204,7 @@ export const executionHandlers: Pick<ToolHandlers, ExecutionToolName> = {
         has_more: page.hasMore,
         text: input.format === 'text' ? formatLogText(page.entries) : undefined,
       }),
-      summary: `${page.entries.length} of ${page.total} log entries at ${level} or above`,
+      summary: `${page.entries.length} of ${page.total} log entries at ${level} or above${page.below > 0 ? `; ${page.below} more below ${level} (level: "trace" shows them)` : ''}`,
     }
   },
 
