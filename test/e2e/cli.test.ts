@@ -42,9 +42,10 @@ describe.each([false, true])('ratchet CLI (compiled: %p)', (compiled) => {
     const result = await ratchet(['run-once', '--from-fs', taskDir, '--input-json', '{}'], { compiled })
     expect(result.code).toBe(1)
     expect(result.stderr).toContain('HttpError: Not found here')
-    const rest = writeTask(`rest-${compiled}`, 'function main() { return { types: [new URLSearchParams("a=1"), new Headers(), new TextEncoder()].map((v) => v.constructor.name), error: new RateLimitError("slow").name } }\n')
+    const errors = ['NetworkError', 'HttpError', 'ValidationError', 'TimeoutError', 'AuthenticationError', 'AuthorizationError', 'RateLimitError', 'ConfigurationError', 'ServiceUnavailableError', 'DataError']
+    const rest = writeTask(`rest-${compiled}`, `function main() { return { types: [new URLSearchParams("a=1"), new Headers(), new TextEncoder(), new AbortController()].map((v) => v.constructor.name), errors: [${errors.join(', ')}].map((E) => new E("x").name) } }\n`)
     const names = await ratchet(['run-once', '--from-fs', rest, '--input-json', '{}'], { compiled })
-    expect(JSON.parse(names.stdout)).toEqual({ types: ['URLSearchParams', 'Headers', 'TextEncoder'], error: 'RateLimitError' })
+    expect(JSON.parse(names.stdout)).toEqual({ types: ['URLSearchParams', 'Headers', 'TextEncoder', 'AbortController'], errors })
   })
 })
 
