@@ -69,7 +69,7 @@ export function createAuthoring(deps: AuthoringDeps & { states?: TaskStates }): 
     createVersion: async (taskId, request, options = {}) => logged('task versioned', await createTaskVersion(deps, taskId, request), options.actor),
     async history(taskId) {
       const pkg = deps.registry.get(taskId)
-      if (!pkg) throw notFound(taskId)
+      if (!pkg) throw notFound(taskId, deps.registry)
       return taskHistory(deps, pkg)
     },
     deleteTask: async (taskId, options = {}) => logged('task deleted', await deleteTask(deps, taskId, options), options.actor),
@@ -82,7 +82,7 @@ export function createAuthoring(deps: AuthoringDeps & { states?: TaskStates }): 
     generateFromTemplate,
     async setEnabled(taskId, enabled, options = {}) {
       const pkg = deps.registry.get(taskId)
-      if (!pkg) throw notFound(taskId)
+      if (!pkg) throw notFound(taskId, deps.registry)
       if (!states) throw new AppError('INTERNAL', `Cannot ${enabled ? 'enable' : 'disable'} "${pkg.name}": this server was started without a task-state store`, { hint: 'Construct the authoring service with `states` (openTaskStates over the store), as the runtime does.' })
       if (states.isEnabled(pkg.name) === enabled) {
         const recorded = states.get(pkg.name)

@@ -8,7 +8,7 @@ export function exportTasks(deps: Pick<AuthoringDeps, 'registry'>, request: { ta
   let pkgs = deps.registry.list()
   if (request.taskId !== undefined) {
     const pkg = deps.registry.get(request.taskId)
-    if (!pkg) throw notFound(request.taskId)
+    if (!pkg) throw notFound(request.taskId, deps.registry)
     pkgs = [pkg]
   }
   const drafts = pkgs.map((pkg) => draftFromPackage(pkg, { includeTests: request.includeTests !== false }))

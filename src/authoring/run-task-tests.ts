@@ -6,7 +6,7 @@ import type { AuthoringDeps, TestRun } from './types.ts'
 
 export async function runTaskTests(deps: AuthoringDeps, taskId: string, options: TestOptions = {}): Promise<TestRun> {
   const pkg = deps.registry.get(taskId)
-  if (!pkg) throw notFound(taskId)
+  if (!pkg) throw notFound(taskId, deps.registry)
   const names = options.names ?? []
   const known = pkg.tests.map((t) => t.name)
   const unknown = names.filter((name) => !known.includes(name))

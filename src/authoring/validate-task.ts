@@ -93,7 +93,7 @@ async function findSubject(deps: AuthoringDeps, request: ValidationRequest): Pro
     const dir = join(deps.tasksDir, request.taskId)
     if ((await pathKind(dir)) === 'dir') return { pkg: null, brokenDir: dir, label: `the folder ${dir}` }
   }
-  throw notFound(request.taskId)
+  throw notFound(request.taskId, deps.registry)
 }
 
 async function checkSyntaxOnly(subject: Subject, request: ValidationRequest, entry: string): Promise<ValidationReport> {

@@ -86,6 +86,14 @@ describe('changing tasks', () => {
       expect(error.message).toContain('"ghost"')
     }
   })
+
+  test('a near miss names the task that was probably meant', async () => {
+    for (const call of [() => h.authoring.runTests('addr'), () => h.authoring.editTask('addder', { code: ADD.code })]) {
+      const error = await refusalOf(call)
+      expect(error).toMatchObject({ code: 'TASK_NOT_FOUND', data: { similar: ['adder'] } })
+      expect(error.message).toEndWith('is loaded; did you mean "adder"?')
+    }
+  })
 })
 
 describe('testing and validating', () => {

@@ -24,7 +24,7 @@ export function isEditable(deps: Deps, pkg: TaskPackage): Promise<boolean> {
  */
 export async function findEditableTask(deps: Deps, taskId: string, options: { copyOnWrite?: boolean } = {}): Promise<{ task: TaskPackage; copy: boolean }> {
   const task = deps.registry.get(taskId)
-  if (!task) throw notFound(taskId)
+  if (!task) throw notFound(taskId, deps.registry)
   if (await isEditable(deps, task)) return { task, copy: false }
   if (options.copyOnWrite === true) return { task, copy: true }
   throw refusal(
