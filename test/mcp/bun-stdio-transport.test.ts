@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'bun:test'
 import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js'
-import { BunStdioServerTransport, type LineSink } from '../../src/mcp/internal/bun-stdio-transport.ts'
+import { BunStdioServerTransport, MAX_IN_FLIGHT, type LineSink } from '../../src/mcp/internal/bun-stdio-transport.ts'
 
 const encoder = new TextEncoder()
 
@@ -104,5 +104,45 @@ describe('MCP over stdio on Bun streams', () => {
     await settled
     expect(done).toBe(true)
     await transport.close()
+  })
+
+  test('reading pauses while MAX_IN_FLIGHT requests are unanswered, and resumes as answers go out', async () => {
+    const { out } = sink()
+    const lines = Array.from({ length: MAX_IN_FLIGHT + 5 }, (_, id) => `${JSON.stringify({ jsonrpc: '2.0', id, method: 'ping' })}\n`)
+    const transport = new BunStdioServerTransport(input(lines), out)
+    const seen: number[] = []
+    transport.onmessage = (message) => void seen.push((message as { id: number }).id)
+    await transport.start()
+    await Bun.sleep(20)
+    expect(seen).toHaveLength(MAX_IN_FLIGHT)
+    await transport.send({ jsonrpc: '2.0', id: 0, result: {} })
+    await Bun.sleep(20)
+    expect(seen).toHaveLength(MAX_IN_FLIGHT + 1)
+    // Answering 5 more brings the unanswered below the cap again: the rest, and the end, are read.
+    for (let id = 1; id <= 5; id++) await transport.send({ jsonrpc: '2.0', id, result: {} })
+    await transport.ended
+    expect(seen).toHaveLength(MAX_IN_FLIGHT + 5)
+    await transport.close()
+  })
+
+  test('a stdout the client closed (EPIPE) ends the session instead of answering into the void', async () => {
+    const out: LineSink = {
+      write: () => {
+        throw Object.assign(new Error('write EPIPE'), { code: 'EPIPE' })
+      },
+      flush: () => 0,
+    }
+    const transport = new BunStdioServerTransport(new ReadableStream({ start() {} }), out)
+    const errors: string[] = []
+    let closed = false
+    transport.onerror = (error) => void errors.push(error.message)
+    transport.onclose = () => void (closed = true)
+    await transport.start()
+    await transport.send({ jsonrpc: '2.0', id: 1, result: {} })
+    await transport.send({ jsonrpc: '2.0', id: 2, result: {} })
+    await Bun.sleep(1)
+    expect(closed).toBe(true)
+    expect(errors).toEqual(['write EPIPE'])
+    await transport.ended
   })
 })

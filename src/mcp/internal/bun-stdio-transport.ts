@@ -19,6 +19,8 @@ export interface LineSink {
 }
 
 const NEWLINE = 0x0a
+/** Requests read and not yet answered before reading pauses: a client that floods stdin waits, memory stays bounded. */
+export const MAX_IN_FLIGHT = 1024
 
 export class BunStdioServerTransport implements Transport {
   onclose?: () => void
@@ -40,6 +42,8 @@ export class BunStdioServerTransport implements Transport {
   /** Ids of requests handed on and not answered yet (so EOF can wait for their answers). */
   readonly #unanswered = new Set<string | number>()
   #answered: (() => void) | null = null
+  /** Wakes the reader paused at MAX_IN_FLIGHT once an answer went out. */
+  #resume: (() => void) | null = null
 
   constructor(input: ReadableStream<Uint8Array>, output: LineSink, options: { maxBufferSize?: number } = {}) {
     this.#input = input
@@ -60,6 +64,13 @@ export class BunStdioServerTransport implements Transport {
     const reader = this.#reader!
     try {
       for (;;) {
+        // Back-pressure: stop reading while the client is not reading our answers (a flush is
+        // pending on a full pipe) or while too many of its requests are still unanswered.
+        while (!this.#closed && (this.#flushing !== null || this.#unanswered.size >= MAX_IN_FLIGHT)) {
+          if (this.#flushing !== null) await this.#flushing
+          else await new Promise<void>((resolve) => (this.#resume = resolve))
+        }
+        if (this.#closed) break
         const { value, done } = await reader.read()
         if (done || this.#closed) break
         if (value && value.byteLength > 0 && !this.#frame(value)) break
@@ -160,8 +171,17 @@ export class BunStdioServerTransport implements Transport {
   send(message: JSONRPCMessage): Promise<void> {
     if (this.#closed) return Promise.resolve()
     const answer = message as { id?: string | number; method?: string }
-    if (answer.method === undefined && answer.id !== undefined && this.#unanswered.delete(answer.id) && this.#unanswered.size === 0) this.#answered?.()
-    const written = this.#output.write(`${JSON.stringify(message)}\n`)
+    if (answer.method === undefined && answer.id !== undefined && this.#unanswered.delete(answer.id)) {
+      if (this.#unanswered.size === 0) this.#answered?.()
+      if (this.#unanswered.size < MAX_IN_FLIGHT) this.#wake()
+    }
+    let written: number | Promise<number>
+    try {
+      written = this.#output.write(`${JSON.stringify(message)}\n`)
+    } catch (error) {
+      this.#broken(error)
+      return Promise.resolve()
+    }
     if (written instanceof Promise) this.#track(written)
     if (!this.#flushScheduled) {
       this.#flushScheduled = true
@@ -177,7 +197,7 @@ export class BunStdioServerTransport implements Transport {
       const flushed = this.#output.flush()
       if (flushed instanceof Promise) this.#track(flushed)
     } catch (error) {
-      this.onerror?.(error as Error)
+      this.#broken(error)
     }
   }
 
@@ -190,18 +210,33 @@ export class BunStdioServerTransport implements Transport {
       },
       (error: unknown) => {
         if (this.#flushing === pending) this.#flushing = null
-        this.onerror?.(error as Error)
+        this.#broken(error)
       },
     )
     this.#flushing = pending
+  }
+
+  #wake(): void {
+    const resume = this.#resume
+    this.#resume = null
+    resume?.()
+  }
+
+  /** stdout is gone (the client closed it: EPIPE): nobody reads our answers, so the session ends. */
+  #broken(error: unknown): void {
+    if (this.#closed) return
+    this.onerror?.(error as Error)
+    this.#flushing = null
+    void this.close()
   }
 
   async close(): Promise<void> {
     if (this.#closed) return
     this.#closed = true
     this.#carry = null
+    this.#wake()
     if (this.#flushScheduled) this.#flush()
-    await this.#flushing
+    await this.#flushing?.catch(() => {})
     await this.#reader?.cancel().catch(() => {})
     this.#end()
     this.onclose?.()
