@@ -102,7 +102,9 @@ export function createHttpHost(deps: HttpHostDeps, options: HttpHostOptions): Ht
       const message = `Not found: no route ${request.method} ${url.pathname}.${didYouMean}`
       if (format === 'json-rpc') return hostErrorResponse(format, 'NOT_FOUND', message)
       // The same details as a 404 under /api/v1 (rest/unknown-route.ts), so clients read one shape.
-      return restErrorResponse(404, 'NOT_FOUND', message, { details: { suggestions: near.map(({ method, path }) => ({ method, path })), hint: 'GET /api-docs/openapi.json (or the /docs page) lists every route.' } })
+      const documented = routes().some((route) => route.path === '/api-docs/openapi.json')
+      const hint = documented ? 'GET /api-docs/openapi.json (or the /docs page) lists every route.' : `This server answers ${routes().map((route) => `${route.method} ${route.path}`).join(', ')}.`
+      return restErrorResponse(404, 'NOT_FOUND', message, { details: { suggestions: near.map(({ method, path }) => ({ method, path })), hint } })
     }
     if (code === 'PARSE' || code === 'VALIDATION') return hostErrorResponse(format, 'BAD_INPUT', `Bad request: ${(error as Error).message}`)
     logger.error('HTTP request failed', { method: request.method, path: url.pathname, error: (error as Error)?.stack ?? String(error) })
