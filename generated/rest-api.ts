@@ -269,7 +269,7 @@ export const REST_ROUTES: readonly RestRouteDefinition[] = [
     "method": "POST",
     "path": "/tasks/sync",
     "summary": "Reload the registry",
-    "description": "Rescans every task source and reports what was added, updated or removed, and packages that failed to load. Takes no body.",
+    "description": "Rescans every task source and reports what was added, updated or removed, and packages that failed to load. Takes no body. Needs can_access_system_info (system.read), as the MCP tool sync_registry: it writes no task.",
     "query": [],
     "responses": {
       "200": {
@@ -283,7 +283,7 @@ export const REST_ROUTES: readonly RestRouteDefinition[] = [
     "method": "POST",
     "path": "/tasks/{id}/test",
     "summary": "Run a task's tests",
-    "description": "Runs the task's test cases (all, or test_names) through the engine and reports each result.",
+    "description": "Runs the task's test cases (all, or test_names) through the engine and reports each result. Needs can_execute_tasks (execution.create), as the MCP tool run_task_tests: testing a task executes it.",
     "query": [],
     "body": "TestTaskRequest",
     "bodyOptional": true,
@@ -445,7 +445,7 @@ export const REST_ROUTES: readonly RestRouteDefinition[] = [
     "method": "GET",
     "path": "/executions/stats",
     "summary": "Execution statistics",
-    "description": "Counts by status over the executions the caller may see, the success rate, the last 24 hours, and the engine's queue.",
+    "description": "Counts by status over the executions the caller may see, the success rate, the last 24 hours, and (with can_access_system_info) the engine's queue and workers.",
     "query": [],
     "responses": {
       "200": {
@@ -1869,7 +1869,7 @@ export const REST_EXAMPLES: readonly RestGroupExample[] = [
   {
     "group": "tasks",
     "title": "Tasks",
-    "description": "The loaded task catalogue as the caller's task patterns let it see it. Creating, editing, deleting, enabling, disabling, syncing and testing tasks need can_manage_tasks (task.write).",
+    "description": "The loaded task catalogue as the caller's task patterns let it see it. Creating, editing, deleting, enabling and disabling tasks need can_manage_tasks (task.write); syncing the registry needs can_access_system_info (system.read) and running a task's tests can_execute_tasks (execution.create).",
     "example": {
       "request": {
         "method": "GET",

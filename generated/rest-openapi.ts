@@ -16,7 +16,7 @@ export const OPENAPI_DOCUMENT: Readonly<Record<string, unknown>> = {
   "tags": [
     {
       "name": "Tasks",
-      "description": "The loaded task catalogue as the caller's task patterns let it see it. Creating, editing, deleting, enabling, disabling, syncing and testing tasks need can_manage_tasks (task.write)."
+      "description": "The loaded task catalogue as the caller's task patterns let it see it. Creating, editing, deleting, enabling and disabling tasks need can_manage_tasks (task.write); syncing the registry needs can_access_system_info (system.read) and running a task's tests can_execute_tasks (execution.create)."
     },
     {
       "name": "Executions",
@@ -1083,7 +1083,7 @@ export const OPENAPI_DOCUMENT: Readonly<Record<string, unknown>> = {
         ],
         "operationId": "postTasksSync",
         "summary": "Reload the registry",
-        "description": "Rescans every task source and reports what was added, updated or removed, and packages that failed to load. Takes no body.",
+        "description": "Rescans every task source and reports what was added, updated or removed, and packages that failed to load. Takes no body. Needs can_access_system_info (system.read), as the MCP tool sync_registry: it writes no task.",
         "parameters": [],
         "responses": {
           "200": {
@@ -1156,7 +1156,7 @@ export const OPENAPI_DOCUMENT: Readonly<Record<string, unknown>> = {
         ],
         "operationId": "postTasksByIdTest",
         "summary": "Run a task's tests",
-        "description": "Runs the task's test cases (all, or test_names) through the engine and reports each result.",
+        "description": "Runs the task's test cases (all, or test_names) through the engine and reports each result. Needs can_execute_tasks (execution.create), as the MCP tool run_task_tests: testing a task executes it.",
         "parameters": [
           {
             "name": "id",
@@ -1802,7 +1802,7 @@ export const OPENAPI_DOCUMENT: Readonly<Record<string, unknown>> = {
         ],
         "operationId": "getExecutionsStats",
         "summary": "Execution statistics",
-        "description": "Counts by status over the executions the caller may see, the success rate, the last 24 hours, and the engine's queue.",
+        "description": "Counts by status over the executions the caller may see, the success rate, the last 24 hours, and (with can_access_system_info) the engine's queue and workers.",
         "parameters": [],
         "responses": {
           "200": {
@@ -5099,7 +5099,7 @@ export const OPENAPI_DOCUMENT: Readonly<Record<string, unknown>> = {
       },
       "ExecutionError": {
         "type": "object",
-        "description": "A normalised failure of a task run.",
+        "description": "A normalised failure of a task run. Keys without can_execute_tasks see only type, code, message, reason and location (file, line, column): no stack, details or location.source.",
         "required": [
           "type",
           "code",
@@ -6367,8 +6367,7 @@ export const OPENAPI_DOCUMENT: Readonly<Record<string, unknown>> = {
           "total",
           "by_status",
           "success_rate",
-          "last_24h",
-          "engine"
+          "last_24h"
         ],
         "properties": {
           "total": {
@@ -6403,6 +6402,7 @@ export const OPENAPI_DOCUMENT: Readonly<Record<string, unknown>> = {
           },
           "engine": {
             "type": "object",
+            "description": "Only for keys with can_access_system_info (as GET /health): the engine's queue and capacity, and the worker pool.",
             "properties": {
               "queued": {
                 "type": "integer"

@@ -96,7 +96,7 @@ export interface ListMeta {
   timestamp: string;
 }
 /**
- * A normalised failure of a task run.
+ * A normalised failure of a task run. Keys without can_execute_tasks see only type, code, message, reason and location (file, line, column): no stack, details or location.source.
  */
 export interface ExecutionError {
   /**
@@ -574,7 +574,10 @@ export interface ExecutionStats {
     completed?: number;
     failed?: number;
   };
-  engine: {
+  /**
+   * Only for keys with can_access_system_info (as GET /health): the engine's queue and capacity, and the worker pool.
+   */
+  engine?: {
     queued?: number;
     running?: number;
     capacity?: number;

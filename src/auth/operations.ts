@@ -33,12 +33,12 @@ export type Operation =
 
 export const OPERATIONS: Readonly<Record<Operation, { needs: readonly Capability[]; summary: string }>> = {
   'task.read': { needs: [], summary: 'list and read tasks (filtered by the task patterns)' },
-  'task.write': { needs: ['manage'], summary: 'create, edit, delete, enable, disable, import and test tasks' },
-  'execution.create': { needs: ['execute'], summary: 'start, cancel and retry executions' },
+  'task.write': { needs: ['manage'], summary: 'create, edit, delete, enable, disable and import tasks' },
+  'execution.create': { needs: ['execute'], summary: 'start, cancel and retry executions, and run a task\'s tests' },
   'execution.read': { needs: [], summary: 'read executions and results (own ones; others with can_read_all_executions)' },
   'logs.read': { needs: ['logs'], summary: 'read execution logs' },
   'traces.read': { needs: ['traces'], summary: 'read execution traces' },
-  'system.read': { needs: ['system'], summary: 'read registry health, load problems, metrics and health details' },
+  'system.read': { needs: ['system'], summary: 'read registry health, load problems, metrics and health details, and rescan the task sources' },
   'jobs.manage': { needs: ['jobs', 'execute'], summary: 'create, cancel and retry jobs' },
   'schedules.manage': { needs: ['schedules', 'execute'], summary: 'create, change, delete, enable, disable and trigger schedules' },
 }

@@ -9,7 +9,7 @@
 import type { Engine, Submitted } from '../engine/engine.ts'
 import { AppError } from '../errors.ts'
 import type { Registry } from '../registry/registry.ts'
-import type { DoorStore, ExecutionFilter, ExecutionReader, ExecutionRecord } from '../store/types.ts'
+import type { DoorStore, ExecutionError, ExecutionFilter, ExecutionReader, ExecutionRecord } from '../store/types.ts'
 import { restrictsTasks, taskVisible, describePrincipal } from './task-patterns.ts'
 import type { Permissions, Principal } from './types.ts'
 
@@ -46,14 +46,30 @@ export function executionVisible(principal: Principal, record: Pick<ExecutionRec
 }
 
 /**
- * A record without what the principal may not read: input and output (and error details, which may
- * quote the output) need `can_execute_tasks`, the capability that lets a principal supply inputs and
- * receive outputs in the first place.
+ * An error as a principal without `can_execute_tasks` sees it: type, code, message, reason and where
+ * it was thrown (file, line, column), without the stack, the details or the source line, which may
+ * quote the task's code, input or output. Used for executions here and for jobs' last_error.
+ */
+export function reducedError(error: ExecutionError): ExecutionError {
+  const { location } = error
+  return {
+    type: error.type,
+    code: error.code,
+    message: error.message,
+    ...(error.reason !== undefined ? { reason: error.reason } : {}),
+    ...(location ? { location: { file: location.file, line: location.line, ...(location.column !== undefined ? { column: location.column } : {}) } } : {}),
+  }
+}
+
+/**
+ * A record without what the principal may not read: input and output (and the error's stack, details
+ * and source line, which may quote the code or the output) need `can_execute_tasks`, the capability
+ * that lets a principal supply inputs and receive outputs in the first place.
  */
 function redact(principal: Principal, record: ExecutionRecord): ExecutionRecord {
   if (principal.permissions.canExecuteTasks) return record
   const { output: _output, ...rest } = record
-  const error = record.error ? (({ details: _details, ...kept }) => kept)(record.error) : record.error
+  const error = record.error ? reducedError(record.error) : record.error
   return { ...rest, input: undefined, error }
 }
 

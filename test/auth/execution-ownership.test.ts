@@ -23,6 +23,7 @@ const structured = (result: unknown) => (result as { structuredContent: Record<s
 beforeAll(async () => {
   s = await openSession({ workers: 1 })
   await s.writeTask('echo', { code: 'function main(input) { return { echoed: input.secret } }' })
+  await s.writeTask('crash', { code: 'function main(input) {\n  throw new Error("crashed on " + input.secret)\n}' })
   access = createAccessControl({ rateLimits: { perOperation: {} }, audit: createAuditLog({ enabled: false, file: null, logger: s.harness.logger }) })
   clients = clientsOn(s, access)
   owner = await clients.connect(keyPrincipal('owner', { can_execute_tasks: true, can_read_logs: true, can_read_traces: true }))
@@ -114,6 +115,20 @@ describe('executions belong to the principal that started them', () => {
 
     const full = await operator.callTool({ name: 'ratchet_get_execution_status', arguments: { execution_id: executionId, include_input: true, include_output: true } })
     expect(JSON.stringify(structured(full))).toContain(SECRET)
+  })
+
+  test('without can_execute_tasks the error has no stack, details or source line, only where it was thrown', async () => {
+    const run = await owner.callTool({ name: 'ratchet_execute_task', arguments: { task_id: 'crash', input: { secret: 'x' }, trace: false } })
+    const id = String(structured(run).execution_id)
+    const full = structured(await operator.callTool({ name: 'ratchet_get_execution_status', arguments: { execution_id: id } })).error as Record<string, any>
+    expect(full).toMatchObject({ type: 'Error', code: 'TASK_FAILED', location: { file: expect.any(String), line: 2 } })
+    expect(full.stack).toBeString()
+    expect(full.location.source).toContain('throw new Error')
+    const seen = await auditor.callTool({ name: 'ratchet_get_execution_status', arguments: { execution_id: id } })
+    expect(seen.isError).toBeFalsy()
+    const reduced = structured(seen).error as Record<string, any>
+    expect(reduced).toEqual({ type: full.type, code: full.code, message: full.message, ...(full.reason ? { reason: full.reason } : {}), location: { file: full.location.file, line: 2, ...(full.location.column !== undefined ? { column: full.location.column } : {}) } })
+    expect(JSON.stringify(seen)).not.toContain('throw new Error')
   })
 
   test('a stored result belongs to the key that stored it', async () => {

@@ -90,13 +90,15 @@ export function executionRoutes(): RestRouteGroup {
           const since = new Date(Date.now() - 24 * 3600_000).toISOString()
           const recent = async (status?: ExecutionStatus) => (await store.listExecutions({ status, limit: 0, where: [{ field: 'queuedAt', op: 'gte', value: since }] })).total
           const [recentTotal, recentCompleted, recentFailed] = await Promise.all([recent(), recent('completed'), recent('failed')])
-          const pool = ctx.deps.pool?.stats()
+          // The engine's queue and workers are system information, shown (as by /health) only with can_access_system_info.
+          const system = ctx.principal.permissions.canAccessSystemInfo
+          const pool = system ? ctx.deps.pool?.stats() : undefined
           return json({
             total,
             by_status: byStatus,
             success_rate: finished === 0 ? null : Math.round((byStatus.completed / finished) * 10_000) / 10_000,
             last_24h: { total: recentTotal, completed: recentCompleted, failed: recentFailed },
-            engine: { ...engine.stats(), ...(pool ? { workers: pool.workers, ready: pool.ready, busy: pool.busy, restarts: pool.restarts } : {}) },
+            ...(system ? { engine: { ...engine.stats(), ...(pool ? { workers: pool.workers, ready: pool.ready, busy: pool.busy, restarts: pool.restarts } : {}) } } : {}),
           })
         },
       },

@@ -1,10 +1,11 @@
 /**
  * Jobs and schedules as the REST door shows them to one principal: snake_case, the owner as `owner`,
- * and the same rule as executions (scoped-views' redact): input, output and error details only with
- * can_execute_tasks. Destinations are shown to everyone who may read the job, so the secrets of webhook
+ * and the same rule as executions (scoped-views' redact): input, output and the error's stack, details
+ * and source line only with can_execute_tasks. Destinations are shown to everyone who may read the job, so the secrets of webhook
  * destinations (the signing secret, header values, query values) are replaced by "***", and the URL's
  * path, where receivers such as Slack keep their token, is shown only to the owner.
  */
+import { reducedError } from '../../auth/scoped-views.ts'
 import type { Principal } from '../../auth/types.ts'
 import { viewError } from '../../engine/execution-views.ts'
 import { maskUrlIn, maskWebhookUrl } from '../../events/mask-url.ts'
@@ -21,9 +22,7 @@ const readsData = (principal: Principal) => principal.permissions.canExecuteTask
 
 function viewLastError(principal: Principal, error: ExecutionError | null | undefined) {
   if (!error) return null
-  if (readsData(principal)) return viewError(error)
-  const { details: _details, ...kept } = error
-  return viewError(kept)
+  return viewError(readsData(principal) ? error : reducedError(error))
 }
 
 export function viewDestination(destination: OutputDestination, owner: boolean): Record<string, unknown> {

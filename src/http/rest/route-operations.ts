@@ -31,8 +31,8 @@ export const ROUTE_OPERATIONS: Readonly<Record<string, RouteOperation>> = {
   'DELETE /tasks/:id': { operation: 'task.write', bucket: 'delete_task' },
   'POST /tasks/:id/enable': { operation: 'task.write' },
   'POST /tasks/:id/disable': { operation: 'task.write' },
-  'POST /tasks/sync': { operation: 'task.write', bucket: 'sync_registry' },
-  'POST /tasks/:id/test': { operation: 'task.write', bucket: 'run_task_tests' },
+  'POST /tasks/sync': { operation: 'system.read', bucket: 'sync_registry' },
+  'POST /tasks/:id/test': { operation: 'execution.create', bucket: 'run_task_tests', executions: 1 },
 
   'GET /executions': { operation: 'execution.read', bucket: 'list_executions' },
   'POST /executions': { operation: 'execution.create', bucket: 'execute_task', executions: 1 },
@@ -46,14 +46,14 @@ export const ROUTE_OPERATIONS: Readonly<Record<string, RouteOperation>> = {
   'GET /results': { operation: 'execution.read', bucket: 'get_results' },
   'GET /results/:id': { operation: 'execution.read', bucket: 'get_results', executionParam: true },
 
-  'GET /jobs': { operation: 'execution.read' },
+  'GET /jobs': { operation: 'execution.read', bucket: 'list_jobs' },
   'POST /jobs': { operation: 'jobs.manage', bucket: 'execute_task', executions: 1 },
   'GET /jobs/stats': { operation: 'execution.read' },
   'GET /jobs/:id': { operation: 'execution.read' },
   'POST /jobs/:id/cancel': { operation: 'jobs.manage' },
   'POST /jobs/:id/retry': { operation: 'jobs.manage', bucket: 'execute_task', executions: 1 },
 
-  'GET /schedules': { operation: 'execution.read' },
+  'GET /schedules': { operation: 'execution.read', bucket: 'list_schedules' },
   'POST /schedules': { operation: 'schedules.manage' },
   'GET /schedules/stats': { operation: 'execution.read' },
   'GET /schedules/next-runs': { operation: 'execution.read' },

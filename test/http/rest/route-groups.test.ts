@@ -42,7 +42,7 @@ describe('route groups from other files', () => {
       expect((await h.call(null, 'POST', '/api/v1/tasks/sync')).status).toBe(401)
       const denied = await h.call('reader', 'POST', '/api/v1/tasks/sync')
       expect(denied.status).toBe(403)
-      expect((await denied.json()).error.message).toContain('(task.write) needs permissions.can_manage_tasks')
+      expect((await denied.json()).error.message).toContain('(system.read) needs permissions.can_access_system_info')
       expect(await (await h.call('admin', 'POST', '/api/v1/tasks/sync')).json()).toEqual({ added: 0, updated: 0, removed: 0, errors: [] })
       // A handler that skips its operation check never answers with data.
       const unchecked = await h.call('admin', 'POST', '/api/v1/tasks/addition/enable')

@@ -25,7 +25,7 @@ import { ADD, openAuthoring, type AuthoringHarness } from '../../authoring/harne
 import { silentLogger } from '../../helpers/silent-logger.ts'
 import { testSettings } from '../../jobs/job-harness.ts'
 
-const KEYS = { admin: 'admin-key-0123456789abcdef', runner: 'runner-key-0123456789abcdef' } as const
+const KEYS = { admin: 'admin-key-0123456789abcdef', runner: 'runner-key-0123456789abcdef', manager: 'manager-key-0123456789abcdef', watcher: 'watcher-key-0123456789abcdef' } as const
 
 let h: AuthoringHarness
 let host: HttpHost
@@ -39,6 +39,8 @@ beforeAll(async () => {
     apiKeys: [
       { name: 'admin', secret: KEYS.admin, permissions: permissionsFromConfig({ can_execute_tasks: true, can_manage_tasks: true, can_access_system_info: true, can_read_all_executions: true }), active: true, expiresAt: null, allowedIps: [] },
       { name: 'runner', secret: KEYS.runner, permissions: permissionsFromConfig({ can_execute_tasks: true }), active: true, expiresAt: null, allowedIps: [] },
+      { name: 'manager', secret: KEYS.manager, permissions: permissionsFromConfig({ can_manage_tasks: true }), active: true, expiresAt: null, allowedIps: [] },
+      { name: 'watcher', secret: KEYS.watcher, permissions: permissionsFromConfig({ can_access_system_info: true }), active: true, expiresAt: null, allowedIps: [] },
     ],
     jwt: null,
     oauth2: null,
@@ -144,7 +146,11 @@ describe('changing, testing and deleting', () => {
     expect(one.results.map((r: { name: string }) => r.name)).toEqual(['adds'])
     const unknown = await errorOf(await call('admin', 'POST', '/api/v1/tasks/adder/test', { body: { test_names: ['nope'] } }))
     expect(unknown).toMatchObject({ status: 400, details: { reason: 'unknown_tests' } })
-    expect((await call('runner', 'POST', '/api/v1/tasks/adder/test')).status).toBe(403)
+    // Running a task's tests executes it: can_execute_tasks (execution.create), as MCP run_task_tests; can_manage_tasks alone is not enough.
+    const denied = await errorOf(await call('manager', 'POST', '/api/v1/tasks/adder/test'))
+    expect(denied.status).toBe(403)
+    expect(denied.message).toContain('(execution.create) needs permissions.can_execute_tasks')
+    expect(await bodyOf(await call('runner', 'POST', '/api/v1/tasks/adder/test'))).toMatchObject({ name: 'adder', total: 2, passed: 2, all_passed: true })
   })
 
   test('POST /tasks/sync loads a package written on disk and reports it as added', async () => {
@@ -155,7 +161,12 @@ describe('changing, testing and deleting', () => {
     const response = await call('admin', 'POST', '/api/v1/tasks/sync')
     expect(response.status).toBe(200)
     expect(await bodyOf(response)).toMatchObject({ added: ['echo'], updated: [], removed: [], errors: [], total_tasks: 2 })
+    // Sync rescans the sources and writes no task: can_access_system_info (system.read), as MCP sync_registry.
+    const denied = await errorOf(await call('manager', 'POST', '/api/v1/tasks/sync'))
+    expect(denied.status).toBe(403)
+    expect(denied.message).toContain('(system.read) needs permissions.can_access_system_info')
     expect((await call('runner', 'POST', '/api/v1/tasks/sync')).status).toBe(403)
+    expect(await bodyOf(await call('watcher', 'POST', '/api/v1/tasks/sync'))).toMatchObject({ added: [], updated: [], removed: [], total_tasks: 2 })
   })
 
   test('DELETE removes the task (kept under .versions) and refuses unknown query parameters', async () => {

@@ -72,7 +72,12 @@ describe('OpenAPI and docs', () => {
     const mounted = new Set(routes.map((route) => `${route.method} ${toOpenApiPath(route.path)}`))
     expect(REST_ROUTES.filter((route) => !mounted.has(`${route.method} ${route.path}`))).toEqual([])
     expect(Object.keys(ROUTE_OPERATIONS).filter((key) => !routes.some((route) => `${route.method} ${route.path}` === key))).toEqual([])
-    for (const route of writes.routes) expect(ROUTE_OPERATIONS[`${route.method} ${route.path}`]!.operation).toBe('task.write')
+    // Syncing rescans the sources (system.read) and testing a task executes it (execution.create), as their MCP tools.
+    const exceptions: Record<string, string> = { 'POST /tasks/sync': 'system.read', 'POST /tasks/:id/test': 'execution.create' }
+    for (const route of writes.routes) {
+      const key = `${route.method} ${route.path}`
+      expect([key, ROUTE_OPERATIONS[key]!.operation]).toEqual([key, exceptions[key] ?? 'task.write'])
+    }
   })
 
   test('GET /api-docs/openapi.json serves the OpenAPI 3.1 document without a credential', async () => {
@@ -93,7 +98,7 @@ describe('OpenAPI and docs', () => {
     expect(html).toContain('/api/v1/executions/{id}/logs')
     expect(html).toContain('Example request')
     expect(html).toContain('POST /api/v1/schedules')
-    expect(html).toContain('Permission: <code>execution.create</code>: start, cancel and retry executions; needs <code>can_execute_tasks</code>; rate-limit bucket <code>execute_task</code>')
+    expect(html).toContain('Permission: <code>execution.create</code>: start, cancel and retry executions, and run a task&#39;s tests; needs <code>can_execute_tasks</code>; rate-limit bucket <code>execute_task</code>')
   })
 })
 
