@@ -86,6 +86,12 @@ export interface AccessControl {
    * direct executions share one cap.
    */
   readonly concurrency: ConcurrencyCounter
+  /**
+   * Takes `count` tokens of the principal's `executions` bucket (permissions.rate_limits.executions_per_minute),
+   * the one POST /executions and the MCP execute tools spend: background work started in its name (a
+   * schedule's slot) is charged too, so a cron cannot run more often than the owner may itself.
+   */
+  chargeExecutions(principal: Principal, count: number): { ok: true } | { ok: false; message: string; retryAfterS: number }
   /** Whether `principal` may perform one operation of a non-MCP door (capabilities, task patterns, execution ownership, rate limits). */
   checkOperation(principal: Principal, call: OperationCall, lookup: Lookup): Promise<OperationVerdict>
   checkTool(principal: Principal, call: ToolCall, lookup: Lookup): Promise<ToolVerdict>
@@ -168,6 +174,12 @@ export function createAccessControl(options: AccessControlOptions): AccessContro
   return {
     audit,
     concurrency: counter,
+
+    chargeExecutions(principal, count) {
+      const exceeded = limiter.take([{ key: `${identity(principal)}:executions`, perMinute: principal.permissions.rateLimits.executionsPerMinute, cost: count }])
+      if (!exceeded) return { ok: true }
+      return { ok: false, retryAfterS: exceeded.retryAfterS, message: `rate limit exceeded: ${exceeded.request.perMinute} per minute for executions (${who(principal)}); retry after ${exceeded.retryAfterS} s` }
+    },
 
     async checkOperation(principal, call, lookup) {
       const tasks = [...new Set((call.tasks ?? []).map((id) => lookup.registry.get(id)?.name ?? id))]

@@ -12,6 +12,7 @@
  */
 import { FULL_ACCESS, hasCapability, CAPABILITIES, permissionsFromConfig } from './permissions.ts'
 import { OPERATIONS, type Operation } from './operations.ts'
+import type { AccessControl } from './access-control.ts'
 import type { ConcurrencyCounter } from './scoped-views.ts'
 import type { SecuritySettings } from './settings.ts'
 import { checkTaskPatterns, describePrincipal } from './task-patterns.ts'
@@ -35,11 +36,18 @@ export interface OwnerAuthority {
   acquire(owner: string | null | undefined): boolean
   /** Gives back a slot taken by `acquire` (a no-op when acquire took none). */
   release(owner: string | null | undefined): void
+  /**
+   * Charges `count` executions to the owner's executions_per_minute bucket (the one the doors spend);
+   * null when allowed (always for the system, an owner without a limit, or without a limiter), else the refusal.
+   */
+  chargeExecutions(owner: string | null | undefined, count?: number): string | null
 }
 
 export interface OwnerAuthorityOptions {
   /** The concurrency counter of the process's access control (the one REST and MCP submissions use). */
   concurrency?: ConcurrencyCounter
+  /** The process's access control (its executions rate buckets): slots are charged to their owner's executions_per_minute. */
+  executions?: Pick<AccessControl, 'chargeExecutions'>
   /** Epoch ms for key expiry (tests); default Date.now. */
   now?: () => number
 }
@@ -101,6 +109,13 @@ export function createOwnerAuthority(settings: SecuritySettings, options: OwnerA
       const resolved = principalOf(owner)
       if (!resolved || !options.concurrency || resolved.principal.permissions.rateLimits.maxConcurrentExecutions === undefined) return
       options.concurrency.release(resolved.principal)
+    },
+
+    chargeExecutions(owner, count = 1) {
+      const resolved = principalOf(owner)
+      if (!resolved || !options.executions) return null
+      const charged = options.executions.chargeExecutions(resolved.principal, count)
+      return charged.ok ? null : charged.message
     },
   }
 }

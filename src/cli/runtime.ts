@@ -115,7 +115,7 @@ export async function openRuntime(config: Config, options: RuntimeOptions = {}):
   const unbridge = bridgeEngineEvents(engine, events)
   const jobSettings = readJobSettings(config)
   const security = options.security ? createSecurity(options.security, { store, logger }) : undefined
-  const owners = security ? createOwnerAuthority(security.settings, { concurrency: security.access.concurrency }) : undefined
+  const owners = security ? createOwnerAuthority(security.settings, { concurrency: security.access.concurrency, executions: security.access }) : undefined
   const jobs = createJobService({ store: createSqliteJobStore(store), engine, registry, gate: taskStates, events, logger, nodeId, ...(owners ? { owners } : {}) }, jobSettings)
   // A schedule's destinations are checked when it is saved, not first when a slot fires.
   const webhookPolicy = createHostPolicy(jobSettings.output.fetch)

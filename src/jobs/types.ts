@@ -141,6 +141,8 @@ export interface OwnerGate {
   acquire(owner: string | null | undefined): boolean
   /** Gives back a slot `acquire` took. */
   release(owner: string | null | undefined): void
+  /** Charges executions to the owner's executions_per_minute bucket; null when allowed, else the refusal (a sentence). */
+  chargeExecutions?(owner: string | null | undefined, count?: number): string | null
 }
 
 export interface JobService {

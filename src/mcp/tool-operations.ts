@@ -83,8 +83,10 @@ export const TOOL_OPERATIONS: ToolRules = {
   validate_task: {
     operations: (a) => (a.syntax_only === true || a.run_tests === false ? READ_TASKS : a.code !== undefined ? ['task.write'] : a.task_id !== undefined ? ['execution.create'] : READ_TASKS),
     tasks: (a) => one(a.task_id),
+    // Running a saved task's tests runs the task: one execution of executions_per_minute, like run_task_tests.
+    executions: (a) => (a.syntax_only === true || a.run_tests === false || a.code !== undefined || a.task_id === undefined ? 0 : 1),
   },
-  run_task_tests: { operations: ['execution.create'], tasks: (a) => [a.task_id] },
+  run_task_tests: { operations: ['execution.create'], tasks: (a) => [a.task_id], executions: () => 1 },
   list_templates: { operations: READ_TASKS },
   generate_from_template: { operations: (a) => (a.save === true ? ['task.write'] : READ_TASKS), tasks: (a) => (a.save === true ? [a.name] : []), change: (a) => (a.save === true ? 'create' : undefined) },
 }

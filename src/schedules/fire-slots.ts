@@ -3,7 +3,9 @@
  * fired slot), then its job is created with the idempotency key `schedule:<id>:<slot>`; the claim stays
  * pending until the job exists, so a crash in between re-creates the same job on start instead of
  * losing or doubling the slot. Missed slots (the server was down) collapse into one run of the latest
- * with catch_up run_once, or are skipped with a schedule.skipped event with skip.
+ * with catch_up run_once, or are skipped with a schedule.skipped event with skip. A slot is charged to
+ * its owner's executions_per_minute (over it: skipped, reason rate_limited); a slot of an owner who may
+ * no longer schedule the task is skipped and the schedule disabled (schedule.updated, enabled false).
  */
 import { isAppError } from '../errors.ts'
 import type { EventBus } from '../events/types.ts'
@@ -44,17 +46,50 @@ export function createSlotFirer(deps: SlotFirerDeps) {
   const { store, jobs, events, logger } = deps
   const eventBase = (s: StoredSchedule) => ({ taskName: s.taskName, scheduleId: s.id, owner: s.principal ?? null })
 
-  /** Creates the job of a claimed slot and settles the claim; false when it must be tried again later. */
+  /** Slots already charged to their owner's executions_per_minute, so a slot retried after a transient failure is not charged twice. */
+  const charged = new Set<string>()
+
+  /** Gives up a claimed slot: settles the claim without a job, with a warning and a schedule.skipped event. */
   const skip = async (s: StoredSchedule, slot: string, reason: string, error: { code: string; message: string }): Promise<true> => {
+    charged.delete(slotKey(s.id, slot))
     await store.settleSlot(s.id, slot, { created: false, at: new Date(deps.now()).toISOString() })
-    logger.warn('a schedule slot could not create its job and was skipped', { scheduleId: s.id, slot, reason, error: error.message })
+    if (reason !== 'owner_not_allowed') logger.warn('a schedule slot could not create its job and was skipped', { scheduleId: s.id, slot, reason, error: error.message })
     events.publish({ ...eventBase(s), type: 'schedule.skipped', data: { slot, reason, error } })
     return true
   }
 
+  /**
+   * An owner who may no longer schedule the task would skip every slot forever (a warning and an event
+   * per slot): the schedule is disabled instead, once, with one warning saying how to enable it again.
+   */
+  const disableForOwner = async (s: StoredSchedule, slot: string, refusal: string): Promise<true> => {
+    await skip(s, slot, 'owner_not_allowed', { code: 'FORBIDDEN', message: refusal })
+    const at = new Date(deps.now()).toISOString()
+    const updated = await store.update(s.id, { enabled: false, nextRunAt: null, updatedAt: at })
+    if (!updated) return true
+    const owner = s.principal ?? null
+    const reason = `disabled: its owner ${owner === null ? '(the system)' : JSON.stringify(owner)} may no longer run it (${refusal})`
+    const howToEnable = `its owner must enable it again (POST /api/v1/schedules/${s.id}/enable) once it may schedule task "${s.taskName}"; if that owner is gone, an allowed client must create the schedule anew`
+    logger.warn(`schedule "${s.name}" was disabled because its owner ${owner === null ? '(the system)' : JSON.stringify(owner)} may no longer run it; ${howToEnable}`, { scheduleId: s.id, owner, slot, error: refusal })
+    events.publish({
+      ...eventBase(updated),
+      type: 'schedule.updated',
+      data: { name: updated.name, task_name: updated.taskName, cron_expression: updated.cronExpression, timezone: updated.timezone, enabled: false, next_run_at: null, reason: 'owner_not_allowed', message: `${reason}; ${howToEnable}` },
+    })
+    return true
+  }
+
+  /** Creates the job of a claimed slot and settles the claim; false when it must be tried again later. */
   const createJob = async (s: StoredSchedule, slot: string, extra: Record<string, unknown> = {}): Promise<boolean> => {
     const refused = deps.owners?.refusal(s.principal, ['schedules.manage'], s.taskName) ?? null
-    if (refused) return skip(s, slot, 'owner_not_allowed', { code: 'FORBIDDEN', message: refused })
+    if (refused) return disableForOwner(s, slot, refused)
+    const key = slotKey(s.id, slot)
+    if (!charged.has(key)) {
+      // The slot starts an execution in its owner's name: it spends the owner's executions_per_minute like POST /executions.
+      const limited = deps.owners?.chargeExecutions?.(s.principal, 1) ?? null
+      if (limited) return skip(s, slot, 'rate_limited', { code: 'RATE_LIMITED', message: limited })
+      charged.add(key)
+    }
     try {
       const { job, created } = await jobs.create({
         taskName: s.taskName,
@@ -67,6 +102,7 @@ export function createSlotFirer(deps: SlotFirerDeps) {
         principal: s.principal ?? null,
       })
       await store.settleSlot(s.id, slot, { created: true, at: new Date(deps.now()).toISOString() })
+      charged.delete(key)
       events.publish({ ...eventBase(s), jobId: job.id, type: 'schedule.fired', data: { slot, job_id: job.id, job_created: created, trigger: false, ...extra } })
       return true
     } catch (error) {

@@ -28,6 +28,15 @@ describe('the MCP tool → operation table', () => {
     expect(operations('run_task_tests', { task_id: 'addition' })).toEqual(['execution.create'])
   })
 
+  test("running a saved task's tests counts as an execution (executions_per_minute); a syntax check or caller-supplied code does not", () => {
+    const executions = (name: 'validate_task' | 'run_task_tests', args: Record<string, unknown>) => (TOOL_OPERATIONS[name] as CallRule<unknown>).executions?.(args) ?? 0
+    expect(executions('run_task_tests', { task_id: 'addition' })).toBe(1)
+    expect(executions('validate_task', { task_id: 'addition' })).toBe(1)
+    expect(executions('validate_task', { task_id: 'addition', syntax_only: true })).toBe(0)
+    expect(executions('validate_task', { task_id: 'addition', run_tests: false })).toBe(0)
+    expect(executions('validate_task', { code: 'function main() {}' })).toBe(0)
+  })
+
   test('logs, traces and system information are their own operations; reading executions is execution.read', () => {
     expect(operations('get_execution_logs', { execution_id: 'x' })).toEqual(['logs.read'])
     expect(operations('get_execution_trace', { execution_id: 'x' })).toEqual(['traces.read'])

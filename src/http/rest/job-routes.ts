@@ -1,13 +1,14 @@
 /**
  * Jobs through the JobService: create (201 + Location, or 200 with the job an idempotency key already
  * made), list, read with its deliveries, cancel, retry and stats. A caller sees and acts on its own jobs
- * (others with can_read_all_executions) of the tasks its patterns allow; any other id is 404.
+ * (others with can_read_all_executions) of the tasks its patterns allow; any other id is 404. Only a
+ * job's owner may cancel or retry it (the job runs as its owner): another client's job it can see is 403.
  */
 import { AppError } from '../../errors.ts'
 import { resolveTask } from '../../engine/resolve-task.ts'
 import type { JobPriority, JobRecord, OutputDestination } from '../../jobs/types.ts'
 import { viewJob } from './job-views.ts'
-import { ownerScope, ownsRecord } from './owner-scope.ts'
+import { mayChangeRecord, ownerScope, ownsRecord } from './owner-scope.ts'
 import { json, listResponse } from './responses.ts'
 import type { RestContext, RestRouteGroup } from './types.ts'
 
@@ -29,6 +30,15 @@ async function findJob(ctx: RestContext, id: string): Promise<JobRecord> {
   const job = await ctx.deps.jobs.get(id)
   if (!job || !ownsRecord(ctx.principal, job)) {
     throw new AppError('JOB_NOT_FOUND', `Job "${id}" not found`, { data: { job_id: id }, hint: 'GET /api/v1/jobs lists the jobs you can see.' })
+  }
+  return job
+}
+
+/** The job `id` if the caller may change it (cancel, retry): visible and its own (or the system's); another client's visible job is 403. */
+async function findOwnJob(ctx: RestContext, id: string): Promise<JobRecord> {
+  const job = await findJob(ctx, id)
+  if (!mayChangeRecord(ctx.principal, job)) {
+    throw new AppError('FORBIDDEN', `permission denied: job ${id} belongs to another client; only its owner may change it`, { data: { job_id: id, reason: 'not_owner' }, hint: 'Create your own job with POST /api/v1/jobs.' })
   }
   return job
 }
@@ -110,7 +120,7 @@ export function jobRoutes(): RestRouteGroup {
           const body = await ctx.body<{ reason?: string }>('CancelJobRequest')
           const job = await ctx.deps.jobs.get(ctx.params.id!)
           await ctx.authorize({ tasks: job ? [job.taskName] : [] })
-          await findJob(ctx, ctx.params.id!)
+          await findOwnJob(ctx, ctx.params.id!)
           return json(viewJob(ctx.principal, await ctx.deps.jobs.cancel(ctx.params.id!, body.reason ?? `cancelled over REST by ${ctx.principal.name}`)))
         },
       },
@@ -121,7 +131,7 @@ export function jobRoutes(): RestRouteGroup {
           ctx.query()
           const job = await ctx.deps.jobs.get(ctx.params.id!)
           await ctx.authorize({ tasks: job ? [job.taskName] : [] })
-          await findJob(ctx, ctx.params.id!)
+          await findOwnJob(ctx, ctx.params.id!)
           return json(viewJob(ctx.principal, await ctx.deps.jobs.retry(ctx.params.id!)))
         },
       },

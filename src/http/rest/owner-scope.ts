@@ -23,6 +23,16 @@ export function ownsRecord(principal: Principal, record: { taskName: string; pri
 }
 
 /**
+ * Whether `principal` may CHANGE a job or schedule (cancel, retry, edit, delete, enable, disable,
+ * trigger): only its owner, since the work then runs as that owner; a record without an owner (the
+ * system's) may be changed by anyone with the operation. Seeing it (ownsRecord) is not enough:
+ * can_read_all_executions lets a client read others' records, never act as their owner.
+ */
+export function mayChangeRecord(principal: Principal, record: { principal?: string | null }): boolean {
+  return record.principal === null || record.principal === undefined || record.principal === principal.name
+}
+
+/**
  * Whether `principal` may receive `event` on the SSE stream: its task visible, and its owner's (or
  * can_read_all_executions); `execution.log` events also need can_read_logs, as GET /executions/:id/logs
  * does. Events carry no input or output (the bus strips them), so can_execute_tasks is not needed.

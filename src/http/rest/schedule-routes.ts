@@ -1,13 +1,14 @@
 /**
  * Schedules through the ScheduleService: CRUD, enable/disable, trigger now (a job), the next fire times
- * of a schedule or of any expression, and stats. A caller sees and changes its own schedules (others
- * with can_read_all_executions) of the tasks its patterns allow; any other id is 404.
+ * of a schedule or of any expression, and stats. A caller sees its own schedules (others with
+ * can_read_all_executions) of the tasks its patterns allow; any other id is 404. Only a schedule's owner
+ * may change it (its slots run as the owner): another client's schedule it can see is 403.
  */
 import { AppError } from '../../errors.ts'
 import { resolveTask } from '../../engine/resolve-task.ts'
 import type { CatchUp, CreateScheduleRequest, JobPriority, OutputDestination, ScheduleRecord, UpdateScheduleRequest } from '../../jobs/types.ts'
 import { viewSchedule } from './job-views.ts'
-import { ownerScope, ownsRecord } from './owner-scope.ts'
+import { mayChangeRecord, ownerScope, ownsRecord } from './owner-scope.ts'
 import { json, listResponse } from './responses.ts'
 import type { RestContext, RestRouteGroup } from './types.ts'
 
@@ -73,6 +74,9 @@ function onSchedule(method: 'POST' | 'PATCH' | 'DELETE', path: string, act: (ctx
       const existing = await ctx.deps.schedules.get(ctx.params.id!)
       await ctx.authorize({ tasks: [...(existing ? [existing.taskName] : []), ...(body.task_id !== undefined ? [body.task_id] : [])] })
       const schedule = await findSchedule(ctx, ctx.params.id!)
+      if (!mayChangeRecord(ctx.principal, schedule)) {
+        throw new AppError('FORBIDDEN', `permission denied: schedule ${schedule.id} belongs to another client; only its owner may change it`, { data: { schedule_id: schedule.id, reason: 'not_owner' }, hint: 'Create your own schedule with POST /api/v1/schedules.' })
+      }
       return act(ctx, schedule, body)
     },
   }

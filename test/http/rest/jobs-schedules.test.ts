@@ -130,3 +130,65 @@ describe('schedules', () => {
     expect((await response.json()).error.message).toContain('needs permissions.can_manage_schedules')
   })
 })
+
+describe("only a record's owner may change it (its work runs as that owner)", () => {
+  test("a key that sees everyone's schedules (can_read_all_executions) may not change another client's: 403; one it cannot see stays 404", async () => {
+    const created = await h.call('queuer', 'POST', '/api/v1/schedules', { body: { name: 'queuer-nightly', task_id: 'addition', cron_expression: '0 2 * * *', input_data: { a: 1, b: 1 } } })
+    expect(created.status).toBe(201)
+    const schedule = await created.json()
+    expect((await h.call('admin', 'GET', `/api/v1/schedules/${schedule.id}`)).status).toBe(200)
+    const message = `permission denied: schedule ${schedule.id} belongs to another client; only its owner may change it`
+    const attempts: Array<[string, string, unknown]> = [
+      ['PATCH', `/api/v1/schedules/${schedule.id}`, { cron_expression: '* * * * * *', input_data: { a: 100, b: 100 } }],
+      ['DELETE', `/api/v1/schedules/${schedule.id}`, undefined],
+      ['POST', `/api/v1/schedules/${schedule.id}/enable`, undefined],
+      ['POST', `/api/v1/schedules/${schedule.id}/disable`, undefined],
+      ['POST', `/api/v1/schedules/${schedule.id}/trigger`, undefined],
+    ]
+    for (const [method, path, body] of attempts) {
+      const response = await h.call('admin', method, path, body === undefined ? {} : { body })
+      expect(response.status).toBe(403)
+      expect((await response.json()).error).toMatchObject({ code: 'FORBIDDEN', message })
+    }
+    // Nothing changed, and no job was triggered in the owner's name.
+    expect(await (await h.call('queuer', 'GET', `/api/v1/schedules/${schedule.id}`)).json()).toMatchObject({ cron_expression: '0 2 * * *', input_data: { a: 1, b: 1 }, enabled: true, run_count: 0 })
+    const jobs = await (await h.call('admin', 'GET', `/api/v1/jobs?schedule_id=${schedule.id}`)).json()
+    expect(jobs.meta.total).toBe(0)
+    // The owner may.
+    expect((await (await h.call('queuer', 'POST', `/api/v1/schedules/${schedule.id}/disable`)).json()).enabled).toBe(false)
+
+    // A schedule the caller cannot see (no can_read_all_executions) is still 404.
+    const admins = await (await h.call('admin', 'POST', '/api/v1/schedules', { body: { name: 'admin-nightly', task_id: 'addition', cron_expression: '0 2 * * *', input_data: { a: 1, b: 1 } } })).json()
+    const hidden = await h.call('queuer', 'PATCH', `/api/v1/schedules/${admins.id}`, { body: { cron_expression: '* * * * * *' } })
+    expect(hidden.status).toBe(404)
+    expect((await hidden.json()).error.code).toBe('SCHEDULE_NOT_FOUND')
+
+    // A schedule without an owner (the system's) may be changed by anyone with the operation.
+    const system = await h.schedules.create({ name: 'system-nightly', taskName: 'addition', cronExpression: '0 2 * * *', inputData: { a: 1, b: 1 } })
+    expect((await (await h.call('admin', 'POST', `/api/v1/schedules/${system.id}/disable`)).json()).enabled).toBe(false)
+    for (const id of [schedule.id, admins.id, system.id]) await h.schedules.delete(id)
+  })
+
+  test("a key that sees everyone's jobs may not cancel or retry another client's job: 403; one it cannot see stays 404", async () => {
+    const created = await h.call('queuer', 'POST', '/api/v1/jobs', { body: { task_id: 'greeter', input: { name: 'Q' }, scheduled_for: '2999-01-01T00:00:00Z' } })
+    expect(created.status).toBe(201)
+    const job = await created.json()
+    expect((await h.call('admin', 'GET', `/api/v1/jobs/${job.id}`)).status).toBe(200)
+    const message = `permission denied: job ${job.id} belongs to another client; only its owner may change it`
+    const cancel = await h.call('admin', 'POST', `/api/v1/jobs/${job.id}/cancel`, { body: {} })
+    expect(cancel.status).toBe(403)
+    expect((await cancel.json()).error).toMatchObject({ code: 'FORBIDDEN', message })
+    expect((await (await h.call('queuer', 'GET', `/api/v1/jobs/${job.id}`)).json()).status).toBe('queued')
+    expect((await (await h.call('queuer', 'POST', `/api/v1/jobs/${job.id}/cancel`, { body: {} })).json()).status).toBe('cancelled')
+    const retry = await h.call('admin', 'POST', `/api/v1/jobs/${job.id}/retry`)
+    expect(retry.status).toBe(403)
+    expect((await retry.json()).error.message).toBe(message)
+    expect((await (await h.call('queuer', 'GET', `/api/v1/jobs/${job.id}`)).json()).status).toBe('cancelled')
+
+    const admins = await (await h.call('admin', 'POST', '/api/v1/jobs', { body: { task_id: 'greeter', input: { name: 'A' }, scheduled_for: '2999-01-01T00:00:00Z' } })).json()
+    const hidden = await h.call('queuer', 'POST', `/api/v1/jobs/${admins.id}/cancel`, { body: {} })
+    expect(hidden.status).toBe(404)
+    expect((await hidden.json()).error.code).toBe('JOB_NOT_FOUND')
+    expect((await h.call('admin', 'POST', `/api/v1/jobs/${admins.id}/cancel`, { body: {} })).status).toBe(200)
+  })
+})
