@@ -63,15 +63,21 @@ function toDomainEvent(event: EngineEvent, known: Map<string, { taskName: string
   }
 }
 
-/** Publishes execution.queued/started/progress/log/finished for every engine event; returns the unsubscribe. */
+/**
+ * Publishes execution.queued/started/progress/log/finished for every engine event while the bus has
+ * subscribers (the engine builds its events only when someone listens: with nobody on the bus, as under
+ * `ratchet mcp-serve`, executions pay nothing for it); returns the unsubscribe.
+ */
 export function bridgeEngineEvents(engine: Pick<Engine, 'subscribe'>, bus: EventBus): () => void {
   const known = new Map<string, { taskName: string; owner: string | null }>()
-  const unsubscribe = engine.subscribe((event) => {
-    const domainEvent = toDomainEvent(event, known)
-    if (domainEvent) bus.publish(domainEvent)
+  return bus.whileSubscribed(() => {
+    const unsubscribe = engine.subscribe((event) => {
+      const domainEvent = toDomainEvent(event, known)
+      if (domainEvent) bus.publish(domainEvent)
+    })
+    return () => {
+      unsubscribe()
+      known.clear()
+    }
   })
-  return () => {
-    unsubscribe()
-    known.clear()
-  }
 }

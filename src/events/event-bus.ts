@@ -23,6 +23,16 @@ export function createEventBus(deps: EventBusDeps = {}): EventBus {
   const start = Math.floor((deps.now ?? Date.now)()) * 1000
   if (!Number.isSafeInteger(start) || start < 0) throw new RangeError(`the event bus clock gave ${start / 1000}, not a time after 1970 that ids can start from`)
   let last = start
+  const sources = new Map<() => () => void, (() => void) | null>()
+  const activate = () => {
+    for (const [source, stop] of sources) if (stop === null) sources.set(source, source())
+  }
+  const deactivate = () => {
+    for (const [source, stop] of sources) {
+      stop?.()
+      sources.set(source, null)
+    }
+  }
   return {
     publish(input) {
       const event: DomainEvent = { ...input, data: publicEventData(input), id: ++last, ts: new Date().toISOString() }
@@ -37,7 +47,17 @@ export function createEventBus(deps: EventBusDeps = {}): EventBus {
     },
     subscribe(listener) {
       listeners.add(listener)
-      return () => void listeners.delete(listener)
+      if (listeners.size === 1) activate()
+      return () => {
+        if (listeners.delete(listener) && listeners.size === 0) deactivate()
+      }
+    },
+    whileSubscribed(source) {
+      sources.set(source, listeners.size > 0 ? source() : null)
+      return () => {
+        sources.get(source)?.()
+        sources.delete(source)
+      }
     },
     lastId: () => last,
     firstId: () => start + 1,

@@ -52,6 +52,12 @@ export interface EventBus {
   publish(event: DomainEventInput): DomainEvent
   /** Calls `listener` for every later event; returns the unsubscribe function. */
   subscribe(listener: (event: DomainEvent) => void): () => void
+  /**
+   * Runs `start` while the bus has subscribers: when the first one arrives (at once if there is one) and
+   * again after a pause, calling the function it returns when the last one leaves. A source whose events
+   * cost something to build (the engine bridge) runs only while someone listens. Returns the unregister.
+   */
+  whileSubscribed(start: () => () => void): () => void
   /** The id the next event will get minus one (`firstId() - 1` before any event). */
   lastId(): number
   /** The id of this run's first event: a Last-Event-ID below it is from an earlier run of the server. */
