@@ -107,7 +107,7 @@ const ratios: Record<string, number> = {
 const sandbox = await runSandboxBench({ warmRuns: 300, rounds: 4 })
 const seconds = (performance.now() - started) / 1000
 const results = {
-  meta: { date: new Date().toISOString(), bun: Bun.version, revision: Bun.revision, cpus: cores, cpuModel: cpus()[0]?.model ?? null, loadavgAtStart: loadAtStart, loadavgAtEnd: loadavg(), seconds: round(seconds, 1), store: storeSettings },
+  meta: { date: new Date().toISOString(), bun: Bun.version, bunRevision: Bun.revision, revision: gitRevision(), cpus: cores, cpuModel: cpus()[0]?.model ?? null, loadavgAtStart: loadAtStart, loadavgAtEnd: loadavg(), seconds: round(seconds, 1), store: storeSettings },
   valid,
   goals,
   ratios,
@@ -134,3 +134,11 @@ clearTimeout(watchdog)
 process.exitCode = valid ? 0 : 1
 
 export type BenchResults = typeof results
+
+/** The commit of the code measured (with `+dirty` when the work tree differs), so results name what they measured. */
+function gitRevision(): string | null {
+  const head = Bun.spawnSync(['git', 'rev-parse', 'HEAD'], { cwd: import.meta.dir })
+  if (head.exitCode !== 0) return null
+  const dirty = Bun.spawnSync(['git', 'status', '--porcelain', '--', 'src', 'bench'], { cwd: import.meta.dir }).stdout.toString().trim() !== ''
+  return `${head.stdout.toString().trim()}${dirty ? '+dirty' : ''}`
+}
