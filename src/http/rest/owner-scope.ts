@@ -3,19 +3,13 @@
  * `executionVisible`): its task within the caller's task patterns, and the caller's own unless it
  * holds can_read_all_executions. Listings pass the same rule to the services as an OwnerScope.
  */
+import { ownerScope } from '../../auth/owner-scope.ts'
 import { executionVisible } from '../../auth/scoped-views.ts'
-import { restrictsTasks, taskVisible } from '../../auth/task-patterns.ts'
+import { taskVisible } from '../../auth/task-patterns.ts'
 import type { Principal } from '../../auth/types.ts'
 import type { DomainEvent } from '../../events/types.ts'
-import type { OwnerScope } from '../../jobs/types.ts'
 
-export function ownerScope(principal: Principal): OwnerScope {
-  const { permissions } = principal
-  return {
-    ...(permissions.canReadAllExecutions ? {} : { owner: principal.name }),
-    ...(restrictsTasks(permissions) ? { taskGlobs: { include: permissions.allowedTaskPatterns, exclude: permissions.deniedTaskPatterns } } : {}),
-  }
-}
+export { ownerScope }
 
 /** Whether `principal` may see a job or schedule. */
 export function ownsRecord(principal: Principal, record: { taskName: string; principal?: string | null }): boolean {

@@ -1,7 +1,7 @@
 import type { Readable, Writable } from 'node:stream'
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js'
 import { STDIO_DEFAULT_MAX_BUFFER_SIZE } from '@modelcontextprotocol/sdk/shared/stdio.js'
-import { ErrorCode, JSONRPCMessageSchema, type JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js'
+import { readStdioLine } from './stdio-line.ts'
 
 /**
  * The SDK's stdio server transport, except that a line that is not JSON gets a JSON-RPC parse error
@@ -40,27 +40,12 @@ export class AnsweringStdioServerTransport extends StdioServerTransport {
 
   #receive(line: string): void {
     if (line.trim() === '') return
-    let value: unknown
-    try {
-      value = JSON.parse(line)
-    } catch (error) {
-      this.onerror?.(error as Error)
-      this.#answerError(ErrorCode.ParseError, `Parse error: ${(error as Error).message}`)
+    const read = readStdioLine(line)
+    if (!read.ok) {
+      this.onerror?.(read.problem)
+      this.send(read.answer).catch((error) => this.onerror?.(error as Error))
       return
     }
-    const parsed = JSONRPCMessageSchema.safeParse(value)
-    if (!parsed.success) {
-      this.onerror?.(new Error(`not a JSON-RPC 2.0 message: ${line.slice(0, 200)}`))
-      this.#answerError(ErrorCode.InvalidRequest, 'Invalid Request: the line is JSON but not a JSON-RPC 2.0 message')
-      return
-    }
-    this.onmessage?.(parsed.data)
-  }
-
-  #answerError(code: number, message: string): void {
-    // JSON-RPC's error response for a message whose id could not be read carries `"id": null`, which
-    // the SDK's message type does not allow.
-    const response = { jsonrpc: '2.0', id: null, error: { code, message } } as unknown as JSONRPCMessage
-    this.send(response).catch((error) => this.onerror?.(error as Error))
+    this.onmessage?.(read.message)
   }
 }

@@ -9,7 +9,8 @@
  */
 import { STDIO_DEFAULT_MAX_BUFFER_SIZE } from '@modelcontextprotocol/sdk/shared/stdio.js'
 import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js'
-import { ErrorCode, JSONRPCMessageSchema, type JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js'
+import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js'
+import { readStdioLine } from './stdio-line.ts'
 
 /** What the transport writes to: Bun's FileSink (`Bun.stdout.writer()`) has this shape. */
 export interface LineSink {
@@ -131,23 +132,15 @@ export class BunStdioServerTransport implements Transport {
     const end = bytes.byteLength > 0 && bytes[bytes.byteLength - 1] === 0x0d ? bytes.byteLength - 1 : bytes.byteLength
     const line = this.#decoder.decode(bytes.subarray(0, end))
     if (line.trim() === '') return
-    let value: unknown
-    try {
-      value = JSON.parse(line)
-    } catch (error) {
-      this.onerror?.(error as Error)
-      this.#answerError(ErrorCode.ParseError, `Parse error: ${(error as Error).message}`)
+    const read = readStdioLine(line)
+    if (!read.ok) {
+      this.onerror?.(read.problem)
+      this.send(read.answer).catch((error) => this.onerror?.(error as Error))
       return
     }
-    const parsed = JSONRPCMessageSchema.safeParse(value)
-    if (!parsed.success) {
-      this.onerror?.(new Error(`not a JSON-RPC 2.0 message: ${line.slice(0, 200)}`))
-      this.#answerError(ErrorCode.InvalidRequest, 'Invalid Request: the line is JSON but not a JSON-RPC 2.0 message')
-      return
-    }
-    const message = parsed.data as { id?: string | number; method?: string }
-    if (message.method !== undefined && message.id !== undefined) this.#unanswered.add(message.id)
-    this.onmessage?.(parsed.data)
+    const request = read.message as { id?: string | number; method?: string }
+    if (request.method !== undefined && request.id !== undefined) this.#unanswered.add(request.id)
+    this.onmessage?.(read.message)
   }
 
   /** Resolves once every request read so far has been answered, or after `timeoutMs`. */
@@ -161,12 +154,7 @@ export class BunStdioServerTransport implements Transport {
     this.#answered = null
   }
 
-  #answerError(code: number, message: string): void {
-    // JSON-RPC's error response for a message whose id could not be read carries `"id": null`, which
-    // the SDK's message type does not allow.
-    const response = { jsonrpc: '2.0', id: null, error: { code, message } } as unknown as JSONRPCMessage
-    this.send(response).catch((error) => this.onerror?.(error as Error))
-  }
+
 
   send(message: JSONRPCMessage): Promise<void> {
     if (this.#closed) return Promise.resolve()
