@@ -6,7 +6,8 @@
  */
 import { readSecuritySettings, type SecuritySettings } from '../auth/settings.ts'
 import type { Config } from '../config/types.ts'
-import { MCP_HTTP_DEFAULTS, parsePort, refuseUnauthenticatedRemote, requestSizeLimit, type McpHttpOptions } from '../mcp/http/http-options.ts'
+import { parsePort, refuseUnauthenticatedRemote, requestSizeLimit } from '../http/listen-settings.ts'
+import { MCP_HTTP_DEFAULTS, type McpHttpOptions } from '../mcp/http/http-options.ts'
 import { checkToolRateLimits } from '../mcp/tool-operations.ts'
 import { parseTrustedProxies } from '../http/client-ip.ts'
 import type { IpRange } from '../auth/ip-match.ts'

@@ -10,7 +10,6 @@ import { AppError } from '../../errors.ts'
 import type { Config } from '../../config/types.ts'
 import { parsePort, refuseUnauthenticatedRemote, requestSizeLimit } from '../../http/listen-settings.ts'
 
-export { parsePort, refuseUnauthenticatedRemote, requestSizeLimit }
 
 export type McpTransportName = 'stdio' | 'sse' | 'streamable-http'
 export const MCP_TRANSPORTS: readonly McpTransportName[] = ['stdio', 'sse', 'streamable-http']
